@@ -1,0 +1,45 @@
+// Reductions of the logits computed inside the graph, so batch scoring never copies
+// [batch, seq, vocab] floats out of onnxruntime: only what the metrics need leaves the session.
+import type { OnnxGraph } from "./onnxGraph.ts";
+
+/** Output names of the scoring graph. */
+export const scoringOutputs = {
+  /** Log-probabilities of the requested target ids [batch, seq, k]. */
+  targetLogprobs: "target_logprobs",
+  /** Logits of the requested target ids [batch, seq, k]. */
+  targetLogits: "target_logits",
+  /** 1 + number of vocabulary logits strictly larger than each target's logit [batch, seq, k]. */
+  targetRanks: "target_ranks",
+  /** Log-probabilities of the k most likely tokens per position, largest first [batch, seq, topk]. */
+  topLogprobs: "top_logprobs",
+  /** Their token ids [batch, seq, topk]. */
+  topIds: "top_ids",
+} as const;
+
+/** Input of the scoring graph: token ids to score at each position [batch, seq, k]. */
+export const scoringTargetsInput = "targets";
+
+// ONNX TensorProto data types used by Cast (float counts are exact below 2^24, far above the vocabulary size).
+const FLOAT = 1;
+const INT64 = 7;
+
+export function addScoringHead(g: OnnxGraph, logits: string, topK: number): void {
+  const targets = g.input(scoringTargetsInput, "int64", ["batch", "sequence", "targets"]);
+  const o = scoringOutputs;
+  // LogSoftmax (not ReduceLogSumExp, whose plain float32 sum over 50k terms is off by ~1e-3).
+  const logprobs = g.op1("LogSoftmax", [logits], { axis: -1 }, "logprobs");
+  g.rename(g.op1("GatherElements", [logprobs, targets], { axis: 2 }), o.targetLogprobs);
+  const targetLogits = g.rename(g.op1("GatherElements", [logits, targets], { axis: 2 }), o.targetLogits);
+  // rank - 1 = count over the vocabulary of logits > the target's: [b, t, 1, vocab] > [b, t, k, 1]
+  const larger = g.op1("Greater", [g.op1("Unsqueeze", [logits, g.constInt64([2])]), g.op1("Unsqueeze", [targetLogits, g.constInt64([3])])]);
+  const count = g.op1("ReduceSum", [g.op1("Cast", [larger], { to: FLOAT }), g.constInt64([3])], { keepdims: 0 });
+  g.rename(g.op1("Cast", [g.op1("Add", [count, g.constFloat([1], true)])], { to: INT64 }), o.targetRanks);
+  const [, indices] = g.op("TopK", [logits, g.constInt64([topK])], { axis: -1, largest: 1, sorted: 1 }, "topk", 2);
+  g.rename(g.op1("GatherElements", [logprobs, indices], { axis: 2 }), o.topLogprobs);
+  g.rename(indices, o.topIds);
+  g.output(o.targetLogprobs, "float32", ["batch", "sequence", "targets"]);
+  g.output(o.targetLogits, "float32", ["batch", "sequence", "targets"]);
+  g.output(o.targetRanks, "int64", ["batch", "sequence", "targets"]);
+  g.output(o.topLogprobs, "float32", ["batch", "sequence", topK]);
+  g.output(o.topIds, "int64", ["batch", "sequence", topK]);
+}
