@@ -28,7 +28,7 @@ export async function bundlePage(entry: string, outDir: string, name = path.base
   const html = `${name}.html`;
   fs.writeFileSync(
     path.join(outDir, html),
-    `<!doctype html>\n<html><head><meta charset="utf-8"><title>${name}</title></head>\n<body><script type="module" src="./${script}"></script></body></html>\n`,
+    `<!doctype html>\n<html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${name}</title></head>\n<body><script type="module" src="./${script}"></script></body></html>\n`,
   );
   return { dir: outDir, html, script };
 }

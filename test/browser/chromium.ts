@@ -13,8 +13,8 @@ export function chromiumAvailable(): boolean {
 export type ChromiumGate = { run: true } | { run: false; fail: boolean; message: string };
 
 /** Whether browser tests run: without Chromium they skip locally but must fail in CI (env CI set). */
-export function chromiumGate(env: Record<string, string | undefined> = process.env): ChromiumGate {
-  if (chromiumAvailable()) return { run: true };
+export function chromiumGate(env: Record<string, string | undefined> = process.env, available = chromiumAvailable()): ChromiumGate {
+  if (available) return { run: true };
   const ci = Boolean(env.CI);
   const message = `${chromiumPath} is missing: install Debian's chromium (apt-get install chromium) to run the browser tests`;
   return { run: false, fail: ci, message: ci ? message : `${message}; skipped because CI is not set` };

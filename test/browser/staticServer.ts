@@ -106,7 +106,12 @@ export async function startStaticServer(routes: StaticRoute[], opts: StaticServe
     };
 
     if (method !== "GET" && method !== "HEAD") return send(405, { Allow: "GET, HEAD" });
-    const urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    let urlPath: string;
+    try {
+      urlPath = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    } catch {
+      return send(400, { "Content-Type": "text/plain" }, "bad URL");
+    }
     const file = resolveRoute(routes, urlPath);
     if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(404, { "Content-Type": "text/plain" }, "not found");
 

@@ -76,5 +76,6 @@ const probe: LogitsProbe = {
   }),
 };
 
-// onnxruntime-web's worker threads load this same bundle; only the page itself exposes the probe.
+// Only a window exposes the probe (onnxruntime-web's thread workers load its own .mjs, but stay safe if a
+// worker ever loads this bundle).
 if (typeof window !== "undefined") window.logitsProbe = probe;
