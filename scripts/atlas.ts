@@ -1,10 +1,7 @@
-// The `atlas` command line: parses arguments and calls the command modules in src/lib/cli/commands.
+// The `atlas` command line: parses arguments and calls the command modules in src/lib/cli/commands,
+// imported on demand so that `atlas --help` or `atlas tasks` does not load onnxruntime.
 import { parseArgs } from "node:util";
 import { atlasContext } from "../src/lib/atlasContext.ts";
-import { benchCommand } from "../src/lib/cli/commands/bench.ts";
-import { logprobsCommand } from "../src/lib/cli/commands/logprobs.ts";
-import { modelsCommand } from "../src/lib/cli/commands/models.ts";
-import { prepareCommand } from "../src/lib/cli/commands/prepare.ts";
 import { type CliIo, processIo } from "../src/lib/cli/io.ts";
 import { AtlasError } from "../src/lib/errors.ts";
 
@@ -17,6 +14,11 @@ commands:
   prepare                                  download (hub) and prepare every configured model (ONNX, tokenizer)
   logprobs --model <m> --text <t> [--json] per-token log-probabilities and top-5 predictions of a text
   bench --model <m> [--json]               scoring throughput, peak memory, FLOPs/token, share of matmul rate
+  tasks [--json]                           the capability tasks: id, title, version, number of items
+  score --model <m> --prompt <p> --answer <a> [--wrong <w>] [--json]
+                                           one item's p_first, p_answer, rank, logit_diff, answer_ids, top5
+  data                                     score every configured model and baseline on every task and write
+                                           data/results/<task>.json (cached: only new items are scored)
 
 options for every command:
   --models <spec>   the model set: "published" (default: the 14 hub models), or a comma-separated list of
@@ -26,7 +28,9 @@ options for every command:
   --model <m>       one model: a folder, a published id (TinyStories-1M) or a hub id (owner/name[@rev])
   -h, --help        this text
 
-environment: ATLAS_MODELS (model set), ATLAS_CACHE (cache folder, default .cache), HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN
+environment: ATLAS_MODELS (model set), ATLAS_CACHE (cache folder, default .cache), ATLAS_TASKS (task folder,
+  default src/content/tasks), ATLAS_DATA (generated data, default data), ATLAS_DATE (pins the date in result
+  files), ATLAS_TRAIN_TEXT / ATLAS_TRAIN_STORIES (baselines' training text), HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN
 `;
 
 const options = {
@@ -36,6 +40,9 @@ const options = {
   models: { type: "string" },
   model: { type: "string" },
   text: { type: "string" },
+  prompt: { type: "string" },
+  answer: { type: "string" },
+  wrong: { type: "string" },
   seq: { type: "string" },
   batch: { type: "string" },
   repeats: { type: "string" },
@@ -56,7 +63,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return command || values.help ? 0 : 2;
   }
   const ctx = atlasContext(io.env, { models: values.models, offline: values.offline, log: (line) => io.err(line + "\n") });
-  const need = (name: "model" | "text"): string => {
+  const need = (name: "model" | "text" | "prompt" | "answer"): string => {
     const value = values[name];
     if (value === undefined) throw new AtlasError(`atlas ${command} needs --${name}`);
     return value;
@@ -64,19 +71,31 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   try {
     switch (command) {
       case "models":
-        return await modelsCommand(ctx, io, { json: Boolean(values.json) });
+        return await (await import("../src/lib/cli/commands/models.ts")).modelsCommand(ctx, io, { json: Boolean(values.json) });
       case "prepare":
-        return await prepareCommand(ctx, io);
+        return await (await import("../src/lib/cli/commands/prepare.ts")).prepareCommand(ctx, io);
       case "logprobs":
-        return await logprobsCommand(ctx, io, { model: need("model"), text: need("text"), json: Boolean(values.json) });
+        return await (await import("../src/lib/cli/commands/logprobs.ts")).logprobsCommand(ctx, io, { model: need("model"), text: need("text"), json: Boolean(values.json) });
       case "bench":
-        return await benchCommand(ctx, io, {
+        return await (await import("../src/lib/cli/commands/bench.ts")).benchCommand(ctx, io, {
           model: need("model"),
           json: Boolean(values.json),
           seq: Number(values.seq ?? 256),
           batches: (values.batch ?? "1,4,8,16").split(",").map(Number),
           repeats: Number(values.repeats ?? 3),
         });
+      case "tasks":
+        return await (await import("../src/lib/cli/commands/tasks.ts")).tasksCommand(ctx, io, { json: Boolean(values.json) });
+      case "score":
+        return await (await import("../src/lib/cli/commands/score.ts")).scoreCommand(ctx, io, {
+          model: need("model"),
+          prompt: need("prompt"),
+          answer: need("answer"),
+          wrong: values.wrong,
+          json: Boolean(values.json),
+        });
+      case "data":
+        return await (await import("../src/lib/cli/commands/data.ts")).dataCommand(ctx, io);
       default:
         io.err(`atlas: unknown command "${command}"; see atlas --help\n`);
         return 2;

@@ -11,6 +11,10 @@ export interface AtlasContext extends PrepareDeps {
   cacheDir: string;
   /** The model-set spec (ATLAS_MODELS or --models); undefined means the published suite. */
   modelSpec: string | undefined;
+  /** Task files (ATLAS_TASKS, default src/content/tasks). */
+  tasksDir: string;
+  /** Generated data the site reads: results/, tokens/ (ATLAS_DATA, default data). */
+  dataDir: string;
 }
 
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
@@ -30,6 +34,8 @@ export function atlasContext(
     hashes: new HashCache(path.join(cacheDir, "hashes.json")),
     offline: overrides.offline,
     modelSpec: overrides.models ?? env.ATLAS_MODELS,
+    tasksDir: path.resolve(root, env.ATLAS_TASKS ?? "src/content/tasks"),
+    dataDir: path.resolve(root, env.ATLAS_DATA ?? "data"),
     log: overrides.log,
   };
 }
