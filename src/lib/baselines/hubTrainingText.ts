@@ -64,6 +64,8 @@ export async function hubTrainingStories(opts: HubTrainingTextOptions): Promise<
     }
     if (!blob) {
       blob = await openHubFile(dataset, file, revision, opts, env, source);
+      // A file of another size is another file (the revision moved): its prefix is not ours to extend.
+      if (meta && meta.fileSize !== blob.size) prefix = new Uint8Array(0);
       meta = { bytes: prefix.length, fileSize: blob.size };
     }
     const perStory = stories.length > 0 ? prefix.length / stories.length : BYTES_PER_STORY_GUESS;

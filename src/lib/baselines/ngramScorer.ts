@@ -49,7 +49,7 @@ function scoreSequence(dist: NextTokenDistribution, r: ScoringRequest, b: number
   const ranks = new Int32Array(k);
   const topP = new Float64Array(topK);
   const topIds = new Int32Array(topK);
-  for (let t = 0; t < n; t++) {
+  for (let t = r.scoreFrom ?? 0; t < n; t++) {
     fill(t, probs);
     const row = r.targets[t];
     for (let j = 0; j < k; j++) targetP[j] = probs[row[j]];

@@ -1,20 +1,18 @@
 // Models as scorers: prepare (cached), load the scoring graph, describe the checkpoint for provenance.
 import type { AtlasContext } from "../atlasContext.ts";
 import type { ModelEntry } from "../models/registry.ts";
-import { prepareModel } from "../models/prepareModel.ts";
+import { type PreparedModel, prepareModel } from "../models/prepareModel.ts";
 import { loadModel } from "../models/runtime/loadModel.ts";
 import { defaultBatchOptions } from "../scoring/scoreItems.ts";
-import type { ScorerFactory } from "./scorerHandle.ts";
+import type { ScorerDescription, ScorerFactory } from "./scorerHandle.ts";
 
 export function modelScorerFactory(entry: ModelEntry, ctx: AtlasContext): ScorerFactory {
-  return {
-    id: entry.id,
-    async open() {
-      const prepared = await prepareModel(entry, ctx);
-      const model = await loadModel(prepared);
-      const m = prepared.manifest;
-      return {
-        info: {
+  let prepared: Promise<PreparedModel> | undefined;
+  const prepare = () => (prepared ??= prepareModel(entry, ctx));
+  const describe = async (): Promise<ScorerDescription> => {
+    const m = (await prepare()).manifest;
+    return {
+      info: {
           type: "model",
           id: entry.id,
           kind: entry.kind,
@@ -27,8 +25,17 @@ export function modelScorerFactory(entry: ModelEntry, ctx: AtlasContext): Scorer
           width: m.width,
           heads: m.heads,
           parameters: m.parameters,
-        },
-        fingerprint: m.weightsSha256,
+      },
+      fingerprint: m.weightsSha256,
+    };
+  };
+  return {
+    id: entry.id,
+    describe,
+    async open() {
+      const model = await loadModel(await prepare());
+      return {
+        ...(await describe()),
         scorer: { id: entry.id, score: (requests) => model.scorer.score(requests) },
         tokenizer: model.tokenizer,
         batch: { ...defaultBatchOptions, maxPositions: model.maxPositions },

@@ -5,8 +5,8 @@ import type { ScorerScores } from "../results/buildResultFile.ts";
 import type { ScoreEntry } from "../results/resultSchema.ts";
 import { ScoreCache } from "../scoring/scoreCache.ts";
 import { scoreItems } from "../scoring/scoreItems.ts";
-import type { Task } from "../tasks/taskSchema.ts";
-import type { ScorerFactory } from "./scorerHandle.ts";
+import type { Task, TaskItem } from "../tasks/taskSchema.ts";
+import type { ScorerFactory, ScorerHandle } from "./scorerHandle.ts";
 
 export interface ScoreTasksResult {
   /** Per task id, the scores of every scorer that opened, in factory order. */
@@ -26,27 +26,25 @@ export async function scoreTasks(
 ): Promise<ScoreTasksResult> {
   const result: ScoreTasksResult = { byTask: new Map(tasks.map((t) => [t.id, []])), failures: [], newlyScored: new Map(), skipped: [] };
   for (const factory of factories) {
-    let handle;
+    let handle: ScorerHandle | undefined;
     try {
-      handle = await factory.open();
-    } catch (e) {
-      result.failures.push({ id: factory.id, error: (e as Error).message });
-      deps.log(`${factory.id}: FAILED to load: ${(e as Error).message}`);
-      continue;
-    }
-    try {
-      const perTask: Array<[string, ScorerScores]> = [];
-      for (const task of tasks) {
-        const cache = new ScoreCache(deps.cacheDir, handle.fingerprint, task.id);
+      const { info, fingerprint } = await factory.describe();
+      const perTask: Array<[Task, ScoreCache, Map<string, ScoreEntry>, TaskItem[]]> = tasks.map((task) => {
+        const cache = new ScoreCache(deps.cacheDir, fingerprint, task.id);
         const entries = new Map<string, ScoreEntry>();
         const missing = task.items.filter((item) => {
           const cached = cache.get(item);
           if (cached) entries.set(item.id, cached);
           return !cached;
         });
+        return [task, cache, entries, missing];
+      });
+      // Opened (sessions loaded, baselines built) only when something is not cached.
+      if (perTask.some(([, , , missing]) => missing.length > 0)) handle = await factory.open();
+      for (const [task, cache, entries, missing] of perTask) {
         if (missing.length > 0) {
-          deps.progress.begin(`${handle.info.id} / ${task.id}`, missing.length);
-          await scoreItems(handle.scorer, handle.tokenizer, missing, handle.batch, (done) => {
+          deps.progress.begin(`${info.id} / ${task.id}`, missing.length);
+          await scoreItems(handle!.scorer, handle!.tokenizer, missing, handle!.batch, (done) => {
             for (const [item, entry] of done) {
               entries.set(item.id, entry);
               cache.set(item, entry);
@@ -56,19 +54,18 @@ export async function scoreTasks(
           });
           deps.progress.end();
         }
-        result.newlyScored.set(`${handle.info.id}/${task.id}`, missing.length);
+        result.newlyScored.set(`${info.id}/${task.id}`, missing.length);
         for (const item of task.items) {
           const entry = entries.get(item.id)!;
-          if ("skipped" in entry) result.skipped.push(`${handle.info.id}/${task.id}/${item.id}: ${entry.skipped}`);
+          if ("skipped" in entry) result.skipped.push(`${info.id}/${task.id}/${item.id}: ${entry.skipped}`);
         }
-        perTask.push([task.id, { info: handle.info, entries }]);
       }
-      for (const [taskId, scores] of perTask) result.byTask.get(taskId)!.push(scores);
+      for (const [task, , entries] of perTask) result.byTask.get(task.id)!.push({ info, entries });
     } catch (e) {
       result.failures.push({ id: factory.id, error: (e as Error).message });
-      deps.log(`${factory.id}: FAILED while scoring: ${(e as Error).message}`);
+      deps.log(`${factory.id}: FAILED: ${(e as Error).message}`);
     } finally {
-      await handle.release();
+      await handle?.release();
     }
   }
   return result;

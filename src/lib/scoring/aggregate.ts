@@ -48,32 +48,86 @@ export function describeRule(rule: VerdictRule, hasWrong: boolean): string {
 export function aggregate(scores: ItemScore[], skipped: number, rule: VerdictRule, seed: string): Aggregate {
   const rng = seededRandom(seed);
   const n = scores.length;
-  const withWrong = scores.filter((s) => s.logit_diff !== null).map((s) => s.logit_diff!);
-  const stat = (values: number[], f: (xs: number[]) => number): Interval | null => (values.length ? bootstrap(values, f, rng) : null);
-  const top1 = stat(scores.map((s) => (s.rank === 1 ? 1 : 0)), mean);
-  const logitDiff = withWrong.length > 0 ? stat(withWrong, mean) : null;
+  const pFirst = Float64Array.from(scores, (s) => s.p_first);
+  const pAnswer = Float64Array.from(scores, (s) => s.p_answer);
+  const top1 = Float64Array.from(scores, (s) => (s.rank === 1 ? 1 : 0));
+  const ranks = Float64Array.from(scores, (s) => s.rank);
+  const diffs = Float64Array.from(scores.filter((s) => s.logit_diff !== null), (s) => s.logit_diff!);
+  // One resample of the items serves every statistic over them (the same bootstrap for all four).
+  const [meanPFirst, meanPAnswer, top1Rate, medianRank] = n
+    ? bootstrap(n, [(ix) => meanAt(pFirst, ix), (ix) => meanAt(pAnswer, ix), (ix) => meanAt(top1, ix), (ix) => medianAt(ranks, ix)], rng)
+    : [null, null, null, null];
+  const [logitDiff] = diffs.length ? bootstrap(diffs.length, [(ix) => meanAt(diffs, ix)], rng) : [null];
   return {
     n,
     skipped,
-    mean_p_first: stat(scores.map((s) => s.p_first), mean),
-    mean_p_answer: stat(scores.map((s) => s.p_answer), mean),
-    top1_rate: top1,
-    median_rank: stat(scores.map((s) => s.rank), median),
+    mean_p_first: meanPFirst,
+    mean_p_answer: meanPAnswer,
+    top1_rate: top1Rate,
+    median_rank: medianRank,
     mean_logit_diff: logitDiff,
-    n_with_wrong: withWrong.length,
-    has_capability: top1 !== null && top1.value >= rule.minTop1 && (logitDiff === null || logitDiff.value > rule.minMeanLogitDiff),
+    n_with_wrong: diffs.length,
+    has_capability: top1Rate !== null && top1Rate.value >= rule.minTop1 && (logitDiff === null || logitDiff.value > rule.minMeanLogitDiff),
   };
 }
 
-function bootstrap(values: number[], f: (xs: number[]) => number, rng: () => number): Interval {
-  const stats = new Float64Array(BOOTSTRAP_RESAMPLES);
-  const sample = new Array<number>(values.length);
+/** Percentile bootstrap: each statistic on all n items, and its 2.5% and 97.5% quantiles over resamples. */
+function bootstrap(n: number, stats: Array<(indices: Int32Array) => number>, rng: () => number): Interval[] {
+  const all = Int32Array.from({ length: n }, (_, i) => i);
+  const samples = stats.map(() => new Float64Array(BOOTSTRAP_RESAMPLES));
+  const indices = new Int32Array(n);
   for (let b = 0; b < BOOTSTRAP_RESAMPLES; b++) {
-    for (let i = 0; i < values.length; i++) sample[i] = values[Math.floor(rng() * values.length)];
-    stats[b] = f(sample);
+    for (let i = 0; i < n; i++) indices[i] = Math.floor(rng() * n);
+    stats.forEach((f, j) => (samples[j][b] = f(indices)));
   }
-  stats.sort();
-  return { value: f(values), low: quantile(stats, 0.025), high: quantile(stats, 0.975) };
+  return stats.map((f, j) => {
+    samples[j].sort();
+    return { value: f(all), low: quantile(samples[j], 0.025), high: quantile(samples[j], 0.975) };
+  });
+}
+
+function meanAt(values: Float64Array, indices: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < indices.length; i++) sum += values[indices[i]];
+  return sum / indices.length;
+}
+
+function medianAt(values: Float64Array, indices: Int32Array): number {
+  const picked = new Float64Array(indices.length);
+  for (let i = 0; i < indices.length; i++) picked[i] = values[indices[i]];
+  const mid = picked.length >> 1;
+  const upper = select(picked, mid);
+  if (picked.length % 2) return upper;
+  // After selecting `mid`, everything left of it is <= it: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < mid; i++) lower = Math.max(lower, picked[i]);
+  return (lower + upper) / 2;
+}
+
+/** Hoare's quickselect: the k-th smallest value (0-based), partially reordering `xs` in place. */
+function select(xs: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const pivot = xs[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (xs[i] < pivot) i++;
+      while (xs[j] > pivot) j--;
+      if (i <= j) {
+        const t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return xs[k];
+  }
+  return xs[k];
 }
 
 export function mean(xs: number[]): number {
@@ -82,8 +136,8 @@ export function mean(xs: number[]): number {
   return sum / xs.length;
 }
 
-export function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
+export function median(xs: ArrayLike<number>): number {
+  const sorted = Float64Array.from(xs).sort();
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -48,7 +48,7 @@ export function itemRequest(promptIds: number[], answerIds: number[], wrongIds: 
     if (j < 0) return [ids[i + 1], ids[i + 1]]; // prompt positions: not used by the metrics
     return [answerIds[j], j === 0 && wrongIds ? wrongIds[0] : answerIds[j]];
   });
-  return { ids, targets };
+  return { ids, targets, scoreFrom: first };
 }
 
 export function itemScore(

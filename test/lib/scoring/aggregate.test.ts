@@ -47,6 +47,18 @@ describe("aggregate", () => {
     expect(describeRule(rule, false)).toBe("top-1 rate >= 0.5");
   });
 
+  it("takes the median rank by selection, for odd and even counts and ties", () => {
+    const ranked = (ranks: number[]) => aggregate(ranks.map((r) => score(0.5, r, null)), 0, rule, "m").median_rank!.value;
+    expect(ranked([4, 1, 2, 3])).toBe(2.5);
+    expect(ranked([7, 1, 3])).toBe(3);
+    expect(ranked([2, 2, 9, 2, 1, 9])).toBe(2);
+    const r = seededRandom("ranks");
+    for (let trial = 0; trial < 20; trial++) {
+      const ranks = Array.from({ length: 1 + Math.floor(r() * 40) }, () => 1 + Math.floor(r() * 10));
+      expect(ranked(ranks)).toBe(median(ranks));
+    }
+  });
+
   it("has a median and a seeded generator that behave", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);

@@ -54,7 +54,7 @@ describe("itemScore", () => {
   it("computes the documented metrics from a scored sequence", () => {
     // Prompt [1, 2], answer [3, 4], wrong [5]: positions 1 and 2 predict the answer tokens.
     const request = itemRequest([1, 2], [3, 4], [5]);
-    expect(request).toEqual({ ids: [1, 2, 3], targets: [[2, 2], [3, 5], [4, 4]] });
+    expect(request).toEqual({ ids: [1, 2, 3], targets: [[2, 2], [3, 5], [4, 4]], scoreFrom: 1 });
     const scored: ScoredSequence = {
       k: 2,
       topK: 5,

@@ -15,7 +15,7 @@ export async function dataCommand(ctx: AtlasContext, io: CliIo): Promise<number>
   const start = performance.now();
   const tasks = loadTasks(ctx.tasksDir);
   const models = resolveModelSet(ctx.modelSpec, { cwd: ctx.root });
-  const factories = [...models.map((m) => modelScorerFactory(m, ctx)), ...baselineScorerFactories(ctx)];
+  const factories = [...models.map((m) => modelScorerFactory(m, ctx)), ...baselineScorerFactories(ctx, models, io.env)];
   const log = (line: string) => io.err(line + "\n");
   const progress = createProgress({ write: io.err, isTty: io.isTty });
   const scored = await scoreTasks(tasks, factories, { cacheDir: ctx.cacheDir, progress, log });

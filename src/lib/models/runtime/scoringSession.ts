@@ -8,6 +8,8 @@ export interface ScoringRequest {
   ids: number[];
   /** targets[i] = ids to score at position i (the prediction after ids[0..i]); same length k for all. */
   targets: number[][];
+  /** Positions before this one are not needed: a scorer may leave them zero (baselines skip them). */
+  scoreFrom?: number;
 }
 
 /** Per position of one sequence, row-major: [position * k + j] and [position * topK + j]. */
