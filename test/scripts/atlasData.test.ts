@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../scripts/atlas.ts";
 import type { CliIo } from "../../src/lib/cli/io.ts";
 import { resultFileSchema } from "../../src/lib/results/resultSchema.ts";
+import { SCORER_VERSION } from "../../src/lib/scoring/itemScore.ts";
 import { sharedModelsDir } from "../sharedModels.ts";
 import { repoRoot } from "../sharedPath.ts";
 
@@ -66,7 +67,7 @@ describe("atlas data", () => {
     const result = resultFileSchema.parse(JSON.parse(first["phrases.json"]));
     expect(result.scorers.map((s) => s.id)).toEqual(["tiny-random-gpt-neo", "tinystories-8L-64-replica", "unigram", "bigram", "trigram", "copy"]);
     expect(result.scorers[0]).toMatchObject({ type: "model", kind: "fixture", weightsFile: "model.safetensors" });
-    expect(result.provenance).toMatchObject({ date: "2026-11-21", scorerVersion: "1", bootstrapResamples: 1000 });
+    expect(result.provenance).toMatchObject({ date: "2026-11-21", scorerVersion: SCORER_VERSION, bootstrapResamples: 1000 });
     expect(result.task).toMatchObject({ id: "phrases", version: 1, verdictText: "top-1 rate >= 0.5 and mean logit difference (answer - wrong) > 0" });
     // The trigram has seen "Once upon a time" hundreds of times in training.
     expect(result.scores.trigram.i0).toMatchObject({ rank: 1, answer_ids: [640], wrong_ids: [1110] });

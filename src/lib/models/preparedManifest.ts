@@ -3,7 +3,7 @@ import { z } from "zod";
 import { modelSourceSchema } from "./registry.ts";
 
 /** Bumped whenever the exported graphs or tokenizer files change, so prepared caches are rebuilt. */
-export const PREPARE_VERSION = "1";
+export const PREPARE_VERSION = "2";
 
 export const preparedManifestSchema = z.object({
   /** Model id from the registry (e.g. TinyStories-1M or a folder name). */

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { ScoredSequence, ScoringRequest } from "./nextTokenScorer.ts";
 
 /** Bumped whenever a metric's definition or its computation changes: cached scores are then recomputed. */
-export const SCORER_VERSION = "1";
+export const SCORER_VERSION = "2";
 
 export const tokenChoiceSchema = z.object({
   /** Token id. */

@@ -16,7 +16,7 @@ export interface BatchOptions {
   maxPositions: number;
 }
 
-export const defaultBatchOptions: BatchOptions = { tokenBudget: 4096, maxBatch: 32, maxPositions: 2048 };
+export const defaultBatchOptions: BatchOptions = { tokenBudget: 1024, maxBatch: 32, maxPositions: 2048 };
 
 /**
  * Scores `items`, calling `onBatch` after every forward pass with the entries it produced (for the cache

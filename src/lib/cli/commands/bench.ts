@@ -6,6 +6,11 @@ import type { AtlasContext } from "../../atlasContext.ts";
 import { measureMatmulRate } from "../../bench/matmulRate.ts";
 import { flopsPerToken } from "../../bench/modelFlops.ts";
 import { measureThroughput, type ThroughputSample } from "../../bench/scoringThroughput.ts";
+import { timeTaskScoring } from "../../bench/taskScoringBench.ts";
+import { baselineScorerFactories } from "../../data/baselineScorers.ts";
+import { modelScorerFactory } from "../../data/modelScorers.ts";
+import { resolveModelSet } from "../../models/modelSet.ts";
+import { loadTasks } from "../../tasks/loadTasks.ts";
 import { parseGptNeoConfig } from "../../models/gptNeoConfig.ts";
 import { resolveModel } from "../../models/modelSet.ts";
 import { prepareModel } from "../../models/prepareModel.ts";
@@ -21,6 +26,36 @@ export interface BenchFlags {
   /** Batches to try; the fastest is reported. */
   batches: number[];
   repeats: number;
+}
+
+/** `atlas bench --tasks`: every configured model and baseline over all task items, batched vs one by one. */
+export async function benchTasksCommand(ctx: AtlasContext, io: CliIo, flags: { json: boolean }): Promise<number> {
+  const tasks = loadTasks(ctx.tasksDir);
+  const models = resolveModelSet(ctx.modelSpec, { cwd: ctx.root });
+  const rows = [];
+  for (const factory of [...models.map((m) => modelScorerFactory(m, ctx)), ...baselineScorerFactories(ctx, models, io.env)]) {
+    const handle = await factory.open();
+    rows.push({ id: factory.id, ...(await timeTaskScoring(handle, tasks)) });
+    await handle.release();
+  }
+  if (flags.json) io.out(JSON.stringify(rows, null, 2) + "\n");
+  else
+    io.out(
+      formatTable(
+        ["scorer", "items", "tokens", "batched s", "tokens/s", "one by one s", "tokens/s", "speed-up"],
+        rows.map((r) => [
+          r.id,
+          String(r.items),
+          String(r.tokens),
+          r.batchedSeconds.toFixed(2),
+          round(r.batchedTokensPerSecond).toLocaleString("en-US"),
+          r.perItemSeconds.toFixed(2),
+          round(r.perItemTokensPerSecond).toLocaleString("en-US"),
+          `${(r.perItemSeconds / r.batchedSeconds).toFixed(1)}x`,
+        ]),
+      ),
+    );
+  return 0;
 }
 
 export async function benchCommand(ctx: AtlasContext, io: CliIo, flags: BenchFlags): Promise<number> {

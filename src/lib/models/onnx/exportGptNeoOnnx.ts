@@ -6,13 +6,14 @@ import { type GptNeoConfig, mlpWidth } from "../gptNeoConfig.ts";
 import { type StateDict, asFloat32 } from "../tensor.ts";
 import { OnnxGraph } from "./onnxGraph.ts";
 import { activationNames } from "./activationNames.ts";
-import { addScoringHead } from "./scoringHead.ts";
+import { addScoringHead, scoringPositionsInput } from "./scoringHead.ts";
 
 export interface GptNeoExportOptions {
   /**
    * What the graph returns:
    * "logits": logits [batch, seq, vocab] (the browser and reference model);
-   * "scores": per-position log-sum-exp, the logits and ranks of given target ids, and the top-k (batch scoring).
+   * "scores": at the requested positions, the log-probabilities, logits and ranks of given target ids, and
+   * the top-k (batch scoring).
    */
   head: "logits" | "scores";
   /** Also output each layer's attention pattern and the residual stream after every block. */
@@ -89,21 +90,28 @@ export function exportGptNeoOnnx(config: GptNeoConfig, weights: StateDict, optio
     }
   }
 
-  const final = g.op1(
-    "LayerNormalization",
-    [resid, g.initializer("transformer.ln_f.weight", [d], w("transformer.ln_f.weight", [d])), g.initializer("transformer.ln_f.bias", [d], w("transformer.ln_f.bias", [d]))],
-    { axis: -1, epsilon: { float: config.layer_norm_epsilon } },
-    "ln_f",
-  );
+  const lnF = [g.initializer("transformer.ln_f.weight", [d], w("transformer.ln_f.weight", [d])), g.initializer("transformer.ln_f.bias", [d], w("transformer.ln_f.bias", [d]))];
   // Tied unembedding: logits = ln_f(h) @ wte^T, read from the same initializer as the embedding.
-  const logits2d = g.op1("Gemm", [final, wte], { transB: 1 }, "unembed");
-  const logitsShape = g.op1("Concat", [shape3, g.constInt64([config.vocab_size])], { axis: 0 });
-  const logits = g.op1("Reshape", [logits2d, logitsShape], {}, "logits3d");
+  const unembed = (rows2d: string, shape: string) =>
+    g.op1(
+      "Reshape",
+      [
+        g.op1("Gemm", [g.op1("LayerNormalization", [rows2d, ...lnF], { axis: -1, epsilon: { float: config.layer_norm_epsilon } }, "ln_f"), wte], { transB: 1 }, "unembed"),
+        g.op1("Concat", [shape, g.constInt64([config.vocab_size])], { axis: 0 }),
+      ],
+      {},
+      "logits3d",
+    );
 
   if (options.head === "logits") {
-    g.output(g.rename(logits, "logits"), "float32", ["batch", "sequence", config.vocab_size]);
+    g.output(g.rename(unembed(resid, shape3), "logits"), "float32", ["batch", "sequence", config.vocab_size]);
   } else {
-    addScoringHead(g, logits, options.topK ?? 5);
+    // Only the requested positions go through ln_f, the unembedding and the reductions: a task item needs
+    // a few positions of its sequence, a story every position.
+    const positions = g.input(scoringPositionsInput, "int64", ["batch", "positions"]);
+    const hidden3d = g.op1("Reshape", [resid, g.op1("Concat", [shape3, g.constInt64([d])], { axis: 0 })]);
+    const picked = g.op1("GatherND", [hidden3d, g.op1("Unsqueeze", [positions, g.constInt64([2])])], { batch_dims: 1 }, "picked");
+    addScoringHead(g, unembed(g.op1("Reshape", [picked, g.constInt64([-1, d])]), g.op1("Shape", [positions])), options.topK ?? 5);
   }
   for (const [tensor, name, kind] of internalOutputs) {
     if (kind === "pattern") g.output(g.rename(tensor, name), "float32", ["batch", nHeads, "sequence", "sequence"]);

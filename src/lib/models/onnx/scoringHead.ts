@@ -4,19 +4,22 @@ import type { OnnxGraph } from "./onnxGraph.ts";
 
 /** Output names of the scoring graph. */
 export const scoringOutputs = {
-  /** Log-probabilities of the requested target ids [batch, seq, k]. */
+  /** Log-probabilities of the requested target ids [batch, p, k] (p: the requested positions). */
   targetLogprobs: "target_logprobs",
-  /** Logits of the requested target ids [batch, seq, k]. */
+  /** Logits of the requested target ids [batch, p, k]. */
   targetLogits: "target_logits",
-  /** 1 + number of vocabulary logits strictly larger than each target's logit [batch, seq, k]. */
+  /** 1 + number of vocabulary logits strictly larger than each target's logit [batch, p, k]. */
   targetRanks: "target_ranks",
-  /** Log-probabilities of the k most likely tokens per position, largest first [batch, seq, topk]. */
+  /** Log-probabilities of the k most likely tokens per position, largest first [batch, p, topk]. */
   topLogprobs: "top_logprobs",
-  /** Their token ids [batch, seq, topk]. */
+  /** Their token ids [batch, p, topk]. */
   topIds: "top_ids",
 } as const;
 
-/** Input of the scoring graph: token ids to score at each position [batch, seq, k]. */
+/** Input of the scoring graph: the positions to score in each sequence [batch, p] (pad by repeating one). */
+export const scoringPositionsInput = "positions";
+
+/** Input of the scoring graph: token ids to score at each requested position [batch, p, k]. */
 export const scoringTargetsInput = "targets";
 
 // ONNX TensorProto data types used by Cast (float counts are exact below 2^24, far above the vocabulary size).
@@ -24,7 +27,7 @@ const FLOAT = 1;
 const INT64 = 7;
 
 export function addScoringHead(g: OnnxGraph, logits: string, topK: number): void {
-  const targets = g.input(scoringTargetsInput, "int64", ["batch", "sequence", "targets"]);
+  const targets = g.input(scoringTargetsInput, "int64", ["batch", "positions", "targets"]);
   const o = scoringOutputs;
   // LogSoftmax (not ReduceLogSumExp, whose plain float32 sum over 50k terms is off by ~1e-3).
   const logprobs = g.op1("LogSoftmax", [logits], { axis: -1 }, "logprobs");
@@ -37,9 +40,9 @@ export function addScoringHead(g: OnnxGraph, logits: string, topK: number): void
   const [, indices] = g.op("TopK", [logits, g.constInt64([topK])], { axis: -1, largest: 1, sorted: 1 }, "topk", 2);
   g.rename(g.op1("GatherElements", [logprobs, indices], { axis: 2 }), o.topLogprobs);
   g.rename(indices, o.topIds);
-  g.output(o.targetLogprobs, "float32", ["batch", "sequence", "targets"]);
-  g.output(o.targetLogits, "float32", ["batch", "sequence", "targets"]);
-  g.output(o.targetRanks, "int64", ["batch", "sequence", "targets"]);
-  g.output(o.topLogprobs, "float32", ["batch", "sequence", topK]);
-  g.output(o.topIds, "int64", ["batch", "sequence", topK]);
+  g.output(o.targetLogprobs, "float32", ["batch", "positions", "targets"]);
+  g.output(o.targetLogits, "float32", ["batch", "positions", "targets"]);
+  g.output(o.targetRanks, "int64", ["batch", "positions", "targets"]);
+  g.output(o.topLogprobs, "float32", ["batch", "positions", topK]);
+  g.output(o.topIds, "int64", ["batch", "positions", topK]);
 }
