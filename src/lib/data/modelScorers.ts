@@ -1,4 +1,5 @@
 // Models as scorers: prepare (cached), load the scoring graph, describe the checkpoint for provenance.
+import path from "node:path";
 import type { AtlasContext } from "../atlasContext.ts";
 import type { ModelEntry } from "../models/registry.ts";
 import { type PreparedModel, prepareModel } from "../models/prepareModel.ts";
@@ -17,7 +18,8 @@ export function modelScorerFactory(entry: ModelEntry, ctx: AtlasContext): Scorer
           id: entry.id,
           kind: entry.kind,
           description: entry.description,
-          source: entry.source,
+          // Folders relative to the repository, so result files do not depend on where the checkout lives.
+          source: entry.source.kind === "folder" ? { kind: "folder", path: path.relative(ctx.root, entry.source.path) } : entry.source,
           commit: m.commit,
           weightsFile: m.weightsFile,
           weightsSha256: m.weightsSha256,
