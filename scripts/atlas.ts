@@ -14,11 +14,18 @@ commands:
   prepare                                  download (hub) and prepare every configured model (ONNX, tokenizer)
   logprobs --model <m> --text <t> [--json] per-token log-probabilities and top-5 predictions of a text
   bench --model <m> [--json]               scoring throughput, peak memory, FLOPs/token, share of matmul rate
+  bench --tasks [--json]                   every configured model and baseline on all task items: batched
+                                           scoring against one forward pass per item
   tasks [--json]                           the capability tasks: id, title, version, number of items
   score --model <m> --prompt <p> --answer <a> [--wrong <w>] [--json]
                                            one item's p_first, p_answer, rank, logit_diff, answer_ids, top5
+  tokens [--shard k/n] [--merge]           per-token log-probabilities, ranks and top-5 of every model and
+                                           baseline on the validation stories -> data/tokens/ (a shard ->
+                                           data/tokens-shards/k-of-n/; --merge joins all shards into data/tokens/)
   data                                     score every configured model and baseline on every task and write
                                            data/results/<task>.json (cached: only new items are scored)
+  site-assets                              copy the prepared models' browser files and onnxruntime-web's wasm
+                                           into public/models/ and public/ort/ for the probes (run by the build)
 
 options for every command:
   --models <spec>   the model set: "published" (default: the 14 hub models), or a comma-separated list of
@@ -30,7 +37,8 @@ options for every command:
 
 environment: ATLAS_MODELS (model set), ATLAS_CACHE (cache folder, default .cache), ATLAS_TASKS (task folder,
   default src/content/tasks), ATLAS_DATA (generated data, default data), ATLAS_DATE (pins the date in result
-  files), ATLAS_TRAIN_TEXT / ATLAS_TRAIN_STORIES (baselines' training text), HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN
+  files), ATLAS_TRAIN_TEXT / ATLAS_TRAIN_STORIES (baselines' training text),
+  ATLAS_STORY_TEXT / ATLAS_STORIES (validation stories scored per token, default the first 201), HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN
 `;
 
 const options = {
@@ -46,6 +54,9 @@ const options = {
   seq: { type: "string" },
   batch: { type: "string" },
   repeats: { type: "string" },
+  tasks: { type: "boolean" },
+  shard: { type: "string" },
+  merge: { type: "boolean" },
 } as const;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -77,6 +88,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       case "logprobs":
         return await (await import("../src/lib/cli/commands/logprobs.ts")).logprobsCommand(ctx, io, { model: need("model"), text: need("text"), json: Boolean(values.json) });
       case "bench":
+        if (values.tasks) return await (await import("../src/lib/cli/commands/bench.ts")).benchTasksCommand(ctx, io, { json: Boolean(values.json) });
         return await (await import("../src/lib/cli/commands/bench.ts")).benchCommand(ctx, io, {
           model: need("model"),
           json: Boolean(values.json),
@@ -94,8 +106,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
           wrong: values.wrong,
           json: Boolean(values.json),
         });
+      case "tokens":
+        return await (await import("../src/lib/cli/commands/tokens.ts")).tokensCommand(ctx, io, { shard: values.shard, merge: Boolean(values.merge) });
       case "data":
         return await (await import("../src/lib/cli/commands/data.ts")).dataCommand(ctx, io);
+      case "site-assets":
+        return await (await import("../src/lib/cli/commands/siteAssets.ts")).siteAssetsCommand(ctx, io);
       default:
         io.err(`atlas: unknown command "${command}"; see atlas --help\n`);
         return 2;

@@ -53,7 +53,7 @@ export function baselineScorerFactories(ctx: AtlasContext, models: ModelEntry[],
 }
 
 /** Every TinyStories model uses GPT-2's tokenizer: take it from the first model that prepares. */
-async function firstTokenizer(ctx: AtlasContext, models: ModelEntry[]): Promise<Tokenizer> {
+export async function firstTokenizer(ctx: AtlasContext, models: ModelEntry[]): Promise<Tokenizer> {
   const errors: string[] = [];
   for (const entry of models) {
     try {
