@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { defaultClientConditions } from "vite";
 
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
 
@@ -9,4 +10,12 @@ export default defineConfig({
   // Sites are served from a folder or a sub-path; ATLAS_BASE sets the sub-path for a deployment.
   base: process.env.ATLAS_BASE ?? "/",
   trailingSlash: "ignore",
+  vite: {
+    resolve: {
+      // onnxruntime-web's default build embeds `new URL("….wasm", import.meta.url)`, which makes Vite emit a
+      // second 27 MB copy of the wasm; this condition picks its build that loads the wasm from the URLs the
+      // probe sets (public/ort/, copied by `atlas site-assets`).
+      conditions: ["onnxruntime-web-use-extern-wasm", ...defaultClientConditions],
+    },
+  },
 });

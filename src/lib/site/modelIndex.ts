@@ -41,6 +41,8 @@ export const modelIndexSchema = z.object({
     wasm: z.string(),
     /** Bytes of the two files. */
     bytes: z.number().int(),
+    /** Bytes of the wasm binary alone (what a probe's first run downloads besides the model). */
+    wasmBytes: z.number().int(),
   }),
 });
 export type ModelIndex = z.infer<typeof modelIndexSchema>;

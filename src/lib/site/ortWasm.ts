@@ -5,8 +5,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 /**
- * transformers.js (web) runs onnxruntime-web's asyncify build (wasm + its JSPI-free loader); the probe
- * names both files explicitly (env.backends.onnx.wasm.wasmPaths), so nothing else is fetched.
+ * transformers.js (web) runs onnxruntime-web's asyncify build (its default for the wasm backend); the
+ * probe names both files explicitly (env.backends.onnx.wasm.wasmPaths), so nothing else is fetched.
  */
 export const ortWasmFiles = {
   mjs: "ort-wasm-simd-threaded.asyncify.mjs",
