@@ -2,6 +2,7 @@
 //   public/models/<id>/  config.json, generation_config.json, tokenizer*.json, onnx/model.onnx
 //   public/models/index.json  the list of those models (for the probe's model select)
 //   public/ort/          the onnxruntime-web wasm + loader that transformers.js runs
+//   public/tokens/       the per-token data (data/tokens) that the explorer and comparison pages load
 // Unchanged files are left alone (same inode, or same size and sha256), new ones are hard-linked from
 // the prepared cache where the file system allows (no second copy on disk) and copied otherwise, and
 // folders of models that are no longer configured are removed.
@@ -38,6 +39,8 @@ export interface PublishSiteAssetsInput {
   /** File names inside ortDir to publish (wasm factory and binary). */
   ortFiles: { mjs: string; wasm: string };
   ortVersion: string;
+  /** data/tokens, when `atlas tokens` has written it: published as public/tokens/. */
+  tokensDir?: string;
 }
 
 export interface PublishSiteAssetsReport {
@@ -97,6 +100,12 @@ export async function publishSiteAssets(input: PublishSiteAssetsInput): Promise<
   }
   report.removed.push(...removeExtras(ortOut, new Set([input.ortFiles.mjs, input.ortFiles.wasm]), input.publicDir));
 
+  // Per-token data: every file of data/tokens as it is (the pages fetch them on demand).
+  const tokensOut = path.join(input.publicDir, "tokens");
+  const tokenFiles = input.tokensDir && fs.existsSync(path.join(input.tokensDir, "manifest.json")) ? listFiles(input.tokensDir) : [];
+  for (const rel of tokenFiles) record(path.join(tokensOut, rel), await publishFile(path.join(input.tokensDir!, rel), path.join(tokensOut, rel)));
+  report.removed.push(...removeExtras(tokensOut, new Set(tokenFiles), input.publicDir));
+
   const index: ModelIndex = {
     schemaVersion: MODEL_INDEX_VERSION,
     models: siteModels,
@@ -147,6 +156,14 @@ export async function publishFile(source: string, target: string, knownSha256?: 
     throw e;
   }
   return "written";
+}
+
+/** Relative paths (posix) of every file under `dir`. */
+function listFiles(dir: string, sub = ""): string[] {
+  return fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => {
+    const rel = path.posix.join(sub, e.name);
+    return e.isDirectory() ? listFiles(dir, rel) : [rel];
+  });
 }
 
 /** Removes files under `dir` whose relative path is not in `keep` (and folders left empty). */

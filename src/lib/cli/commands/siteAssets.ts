@@ -24,7 +24,14 @@ export async function siteAssetsCommand(ctx: AtlasContext, io: CliIo, opts: { pu
     }
   }
   const distDir = ortDistDir();
-  const report = await publishSiteAssets({ publicDir, models, ortDir: distDir, ortFiles: ortWasmFiles, ortVersion: ortVersion(distDir) });
+  const report = await publishSiteAssets({
+    publicDir,
+    models,
+    ortDir: distDir,
+    ortFiles: ortWasmFiles,
+    ortVersion: ortVersion(distDir),
+    tokensDir: path.join(ctx.dataDir, "tokens"),
+  });
   const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
   const modelBytes = report.index.models.reduce((a, m) => a + m.totalBytes, 0);
   log(

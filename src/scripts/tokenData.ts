@@ -1,0 +1,61 @@
+// Per-token data in the browser: the manifest, ids and vocabulary once, each scorer's columns only when a
+// page asks for that scorer. Decoded with the producers' own codec (src/lib/tokens/columnCodec.ts).
+import { type TokenColumns, decodeColumns, decodeIds } from "../lib/tokens/columnCodec.ts";
+import type { TokenManifest } from "../lib/tokens/tokenFiles.ts";
+import type { TokenAnalysis } from "../lib/tokens/tokenAnalysis.ts";
+
+export interface TokenDataset {
+  manifest: TokenManifest;
+  ids: Int32Array;
+  /** Text of a token id. */
+  text(id: number): string;
+  /** Story index of token position t. */
+  storyOf(t: number): number;
+  /** A scorer's columns, fetched on first use. */
+  columns(scorerId: string): Promise<TokenColumns>;
+  analysis(): Promise<TokenAnalysis>;
+}
+
+export async function loadTokenDataset(baseUrl: string): Promise<TokenDataset> {
+  const url = (file: string) => `${baseUrl.replace(/\/$/, "")}/${file}`;
+  const get = async (file: string) => {
+    const response = await fetch(url(file));
+    if (!response.ok) throw new Error(`${url(file)}: HTTP ${response.status}`);
+    return response;
+  };
+  const [manifest, idBytes, vocab] = await Promise.all([
+    get("manifest.json").then((r) => r.json() as Promise<TokenManifest>),
+    get("ids.bin").then((r) => r.arrayBuffer()),
+    get("vocab.json").then((r) => r.json() as Promise<Record<string, string>>),
+  ]);
+  const ids = decodeIds(new Uint8Array(idBytes));
+  const offsets = manifest.storyOffsets;
+  const cache = new Map<string, Promise<TokenColumns>>();
+  let analysis: Promise<TokenAnalysis> | undefined;
+  return {
+    manifest,
+    ids,
+    text: (id) => vocab[id] ?? `<${id}>`,
+    storyOf(t) {
+      let lo = 0;
+      let hi = offsets.length - 2;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (offsets[mid] <= t) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    },
+    columns(scorerId) {
+      let promise = cache.get(scorerId);
+      if (!promise) {
+        const entry = manifest.scorers.find((s) => s.info.id === scorerId);
+        if (!entry) return Promise.reject(new Error(`no per-token data for ${scorerId}`));
+        promise = get(entry.file).then(async (r) => decodeColumns(new Uint8Array(await r.arrayBuffer()), manifest.text.tokens));
+        cache.set(scorerId, promise);
+      }
+      return promise;
+    },
+    analysis: () => (analysis ??= get("analysis.json").then((r) => r.json() as Promise<TokenAnalysis>)),
+  };
+}
