@@ -75,7 +75,8 @@ export async function prepareModel(entry: ModelEntry, deps: PrepareDeps): Promis
     put(preparedFiles.tokenizer, JSON.stringify(tokenizer.tokenizerJson));
     put(preparedFiles.tokenizerConfig, JSON.stringify(tokenizer.tokenizerConfig, null, 2));
     put(preparedFiles.onnxModel, exportGptNeoOnnx(config, stateDict, { head: "logits", internals: true, metadata, model: entry.id }));
-    put(preparedFiles.onnxScorer, exportGptNeoOnnx(config, stateDict, { head: "scores", internals: false, metadata, model: entry.id }));
+    put(preparedFiles.onnxScorer, exportGptNeoOnnx(config, stateDict, { head: "scores", metadata, model: entry.id }));
+    put(preparedFiles.onnxMechanism, exportGptNeoOnnx(config, stateDict, { head: "mechanism", metadata, model: entry.id }));
     manifest = preparedManifestSchema.parse({
       id: entry.id,
       source: entry.source,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { modelSourceSchema } from "./registry.ts";
 
 /** Bumped whenever the exported graphs or tokenizer files change, so prepared caches are rebuilt. */
-export const PREPARE_VERSION = "2";
+export const PREPARE_VERSION = "3";
 
 export const preparedManifestSchema = z.object({
   /** Model id from the registry (e.g. TinyStories-1M or a folder name). */
@@ -54,4 +54,6 @@ export const preparedFiles = {
   onnxModel: "onnx/model.onnx",
   /** Scoring head (log-sum-exp, target logits/ranks, top-k): batch scoring in Node. */
   onnxScorer: "onnx/scorer.onnx",
+  /** Scoring head + head_mask input + every internal activation + the logit lens: mechanism evidence in Node. */
+  onnxMechanism: "onnx/mechanism.onnx",
 } as const;

@@ -76,7 +76,7 @@ describe("prepareModel", () => {
       parameters: 1_637_600,
     });
     expect(Object.keys(first.manifest.files).sort()).toEqual(
-      ["config.json", "generation_config.json", "onnx/model.onnx", "onnx/scorer.onnx", "tokenizer.json", "tokenizer_config.json"].sort(),
+      ["config.json", "generation_config.json", "onnx/mechanism.onnx", "onnx/model.onnx", "onnx/scorer.onnx", "tokenizer.json", "tokenizer_config.json"].sort(),
     );
     const mtime = fs.statSync(path.join(first.dir, "onnx/model.onnx")).mtimeMs;
     const second = await prepareModel(entry, ctx);

@@ -26,9 +26,12 @@ export const scoringTargetsInput = "targets";
 const FLOAT = 1;
 const INT64 = 7;
 
-export function addScoringHead(g: OnnxGraph, logits: string, topK: number): void {
-  const targets = g.input(scoringTargetsInput, "int64", ["batch", "positions", "targets"]);
-  const o = scoringOutputs;
+/**
+ * The scoring outputs for `logits` [batch, p, vocab] and the targets input [batch, p, k]; `prefix` names a
+ * second set of outputs over the same targets (the logit lens: "lens.<layer>.target_logprobs", ...).
+ */
+export function addScoringHead(g: OnnxGraph, logits: string, topK: number, targets: string, prefix = ""): void {
+  const o = Object.fromEntries(Object.entries(scoringOutputs).map(([k, name]) => [k, prefix + name])) as Record<keyof typeof scoringOutputs, string>;
   // LogSoftmax (not ReduceLogSumExp, whose plain float32 sum over 50k terms is off by ~1e-3).
   const logprobs = g.op1("LogSoftmax", [logits], { axis: -1 }, "logprobs");
   g.rename(g.op1("GatherElements", [logprobs, targets], { axis: 2 }), o.targetLogprobs);
