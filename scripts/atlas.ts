@@ -24,8 +24,13 @@ commands:
                                            data/tokens-shards/k-of-n/; --merge joins all shards into data/tokens/)
   data                                     score every configured model and baseline on every task and write
                                            data/results/<task>.json (cached: only new items are scored)
+  mechanisms                               head ablation, direct logit attribution, attention labels, logit lens
+                                           and top neurons of every configured model on every task ->
+                                           data/mechanisms/ (cached per model and item; run by the build)
   site-assets                              copy the prepared models' browser files and onnxruntime-web's wasm
                                            into public/models/ and public/ort/ for the probes (run by the build)
+  report [--out <dir>]                     the paper's LaTeX tables, numbers.tex macros, figures, BibTeX and
+                                           provenance manifest from data/ -> report/ (replaced whole)
 
 options for every command:
   --models <spec>   the model set: "published" (default: the 14 hub models), or a comma-separated list of
@@ -57,6 +62,7 @@ const options = {
   tasks: { type: "boolean" },
   shard: { type: "string" },
   merge: { type: "boolean" },
+  out: { type: "string" },
 } as const;
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -110,8 +116,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
         return await (await import("../src/lib/cli/commands/tokens.ts")).tokensCommand(ctx, io, { shard: values.shard, merge: Boolean(values.merge) });
       case "data":
         return await (await import("../src/lib/cli/commands/data.ts")).dataCommand(ctx, io);
+      case "mechanisms":
+        return await (await import("../src/lib/cli/commands/mechanisms.ts")).mechanismsCommand(ctx, io);
       case "site-assets":
         return await (await import("../src/lib/cli/commands/siteAssets.ts")).siteAssetsCommand(ctx, io);
+      case "report":
+        return await (await import("../src/lib/cli/commands/report.ts")).reportCommand(ctx, io, { out: values.out });
       default:
         io.err(`atlas: unknown command "${command}"; see atlas --help\n`);
         return 2;

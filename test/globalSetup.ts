@@ -1,6 +1,6 @@
-// Before any test: the result files and per-token data that tests of charts, figures, pages and the report
-// read, produced by the real pipeline (`atlas data`, `atlas tokens`) on ../shared/models into a test data
-// folder. Cached in .cache, so only the first run on a machine scores anything.
+// Before any test: the result files, per-token data and mechanism evidence that tests of charts, figures,
+// pages and the report read, produced by the real pipeline (`atlas data`, `atlas tokens`, `atlas mechanisms`)
+// on ../shared/models into a test data folder. Cached in .cache, so only the first run on a machine scores anything.
 import path from "node:path";
 import { main } from "../scripts/atlas.ts";
 import type { CliIo } from "../src/lib/cli/io.ts";
@@ -20,7 +20,7 @@ export default async function setup(): Promise<void> {
   Object.assign(process.env, testEnv);
   let log = "";
   const io: CliIo = { out: () => {}, err: (t) => (log += t), env: process.env, isTty: false };
-  for (const command of ["data", "tokens"]) {
+  for (const command of ["data", "tokens", "mechanisms"]) {
     const code = await main([command], io);
     if (code !== 0) throw new Error(`test setup: atlas ${command} failed:\n${log.slice(-3000)}`);
   }

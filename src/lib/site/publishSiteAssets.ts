@@ -3,6 +3,7 @@
 //   public/models/index.json  the list of those models (for the probe's model select)
 //   public/ort/          the onnxruntime-web wasm + loader that transformers.js runs
 //   public/tokens/       the per-token data (data/tokens) that the explorer and comparison pages load
+//   public/mechanisms/   the mechanism evidence (data/mechanisms) that the capability pages load
 // Unchanged files are left alone (same inode, or same size and sha256), new ones are hard-linked from
 // the prepared cache where the file system allows (no second copy on disk) and copied otherwise, and
 // folders of models that are no longer configured are removed.
@@ -41,6 +42,8 @@ export interface PublishSiteAssetsInput {
   ortVersion: string;
   /** data/tokens, when `atlas tokens` has written it: published as public/tokens/. */
   tokensDir?: string;
+  /** data/mechanisms, when `atlas mechanisms` has written it: published as public/mechanisms/. */
+  mechanismsDir?: string;
 }
 
 export interface PublishSiteAssetsReport {
@@ -105,6 +108,12 @@ export async function publishSiteAssets(input: PublishSiteAssetsInput): Promise<
   const tokenFiles = input.tokensDir && fs.existsSync(path.join(input.tokensDir, "manifest.json")) ? listFiles(input.tokensDir) : [];
   for (const rel of tokenFiles) record(path.join(tokensOut, rel), await publishFile(path.join(input.tokensDir!, rel), path.join(tokensOut, rel)));
   report.removed.push(...removeExtras(tokensOut, new Set(tokenFiles), input.publicDir));
+
+  // Mechanism evidence: likewise, every file of data/mechanisms as it is.
+  const mechanismsOut = path.join(input.publicDir, "mechanisms");
+  const mechanismFiles = input.mechanismsDir && fs.existsSync(input.mechanismsDir) ? listFiles(input.mechanismsDir) : [];
+  for (const rel of mechanismFiles) record(path.join(mechanismsOut, rel), await publishFile(path.join(input.mechanismsDir!, rel), path.join(mechanismsOut, rel)));
+  report.removed.push(...removeExtras(mechanismsOut, new Set(mechanismFiles), input.publicDir));
 
   const index: ModelIndex = {
     schemaVersion: MODEL_INDEX_VERSION,

@@ -31,6 +31,7 @@ export async function siteAssetsCommand(ctx: AtlasContext, io: CliIo, opts: { pu
     ortFiles: ortWasmFiles,
     ortVersion: ortVersion(distDir),
     tokensDir: path.join(ctx.dataDir, "tokens"),
+    mechanismsDir: path.join(ctx.dataDir, "mechanisms"),
   });
   const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
   const modelBytes = report.index.models.reduce((a, m) => a + m.totalBytes, 0);

@@ -9,6 +9,7 @@ import { AtlasError } from "../../errors.ts";
 import { resolveModelSet } from "../../models/modelSet.ts";
 import { codeProvenance } from "../../results/codeProvenance.ts";
 import { writeTokenAnalysis } from "../../tokens/tokenAnalysis.ts";
+import { writeTokenPatterns } from "../../tokens/writeTokenPatterns.ts";
 import { mergeShards } from "../../tokens/mergeShards.ts";
 import { type Shard, scoreStoryTokens } from "../../tokens/scoreStoryTokens.ts";
 import { loadValidationStories } from "../../tokens/validationStories.ts";
@@ -32,6 +33,7 @@ export async function tokensCommand(ctx: AtlasContext, io: CliIo, flags: { shard
     const dirs = fs.existsSync(shardsDir) ? fs.readdirSync(shardsDir).map((d) => path.join(shardsDir, d)) : [];
     const manifest = mergeShards(dirs, tokensDir);
     writeTokenAnalysis(tokensDir);
+    writeTokenPatterns(tokensDir);
     log(`merged ${dirs.length} shards: ${manifest.text.stories} stories, ${manifest.text.tokens} tokens, ${manifest.scorers.length} scorers -> ${path.relative(ctx.root, tokensDir)}`);
     return 0;
   }
@@ -49,7 +51,10 @@ export async function tokensCommand(ctx: AtlasContext, io: CliIo, flags: { shard
     progress: createProgress({ write: io.err, isTty: io.isTty }),
     log,
   });
-  if (!shard) writeTokenAnalysis(outDir);
+  if (!shard) {
+    writeTokenAnalysis(outDir);
+    writeTokenPatterns(outDir);
+  }
   log(
     `${shard ? `shard ${shard.k}/${shard.n}: ` : ""}scored ${result.scored.length ? result.scored.join(", ") : "nothing new (all cached)"}; ` +
       `wrote ${path.relative(ctx.root, outDir)} in ${((performance.now() - start) / 1000).toFixed(1)}s`,
