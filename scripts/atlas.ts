@@ -43,7 +43,10 @@ options for every command:
 environment: ATLAS_MODELS (model set), ATLAS_CACHE (cache folder, default .cache), ATLAS_TASKS (task folder,
   default src/content/tasks), ATLAS_DATA (generated data, default data), ATLAS_DATE (pins the date in result
   files), ATLAS_TRAIN_TEXT / ATLAS_TRAIN_STORIES (baselines' training text),
-  ATLAS_STORY_TEXT / ATLAS_STORIES (validation stories scored per token, default the first 201), HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN
+  ATLAS_STORY_TEXT / ATLAS_STORIES (validation stories scored per token, default the first 201),
+  ATLAS_MECHANISM_ITEMS (mechanism evidence on N items per task, evenly spaced; default all),
+  ATLAS_SITE_URL (the deployed site's address, for citations), ATLAS_MODEL_BASE_URL (where probes fetch models),
+  HF_HUB_OFFLINE, HF_ENDPOINT, HF_TOKEN
 `;
 
 const options = {

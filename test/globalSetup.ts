@@ -13,6 +13,8 @@ export const testEnv = {
   ATLAS_MODELS: path.resolve(repoRoot, "../shared/models"),
   // Enough stories for the explorer and comparison pages, few enough to keep CI quick.
   ATLAS_STORIES: "40",
+  // Mechanism evidence on a spread of 16 items per task: the ablation sweep is the slowest producer.
+  ATLAS_MECHANISM_ITEMS: "16",
   ATLAS_DATE: "2026-11-21",
 };
 

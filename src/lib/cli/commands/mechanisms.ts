@@ -9,6 +9,8 @@ import { resolveModelSet } from "../../models/modelSet.ts";
 import type { ModelEntry } from "../../models/registry.ts";
 import { codeProvenance } from "../../results/codeProvenance.ts";
 import { loadTasks } from "../../tasks/loadTasks.ts";
+import type { Task } from "../../tasks/taskSchema.ts";
+import { AtlasError } from "../../errors.ts";
 import { loadValidationStories } from "../../tokens/validationStories.ts";
 import type { CliIo } from "../io.ts";
 import { createProgress } from "../progress.ts";
@@ -16,7 +18,7 @@ import { createProgress } from "../progress.ts";
 export async function mechanismsCommand(ctx: AtlasContext, io: CliIo): Promise<number> {
   const start = performance.now();
   const log = (line: string) => io.err(line + "\n");
-  const tasks = loadTasks(ctx.tasksDir);
+  const tasks = capItems(loadTasks(ctx.tasksDir), io.env.ATLAS_MECHANISM_ITEMS);
   const models = resolveModelSet(ctx.modelSpec, { cwd: ctx.root });
   const outDir = path.join(ctx.dataDir, "mechanisms");
   const result = await produceMechanisms(tasks, models, {
@@ -34,6 +36,19 @@ export async function mechanismsCommand(ctx: AtlasContext, io: CliIo): Promise<n
   );
   for (const f of result.failures) log(`FAILED ${f.id}: ${f.error}`);
   return result.failures.length ? 1 : 0;
+}
+
+/**
+ * ATLAS_MECHANISM_ITEMS=N keeps N items per task, evenly spaced over the task's list so every kind of item
+ * (seed, natural, each template) stays represented: a quick run (the tests use it); unset, all items.
+ */
+export function capItems(tasks: Task[], spec: string | undefined): Task[] {
+  if (spec === undefined || spec === "") return tasks;
+  const cap = Number(spec);
+  if (!Number.isInteger(cap) || cap <= 0) throw new AtlasError(`ATLAS_MECHANISM_ITEMS must be a positive integer, not "${spec}"`);
+  return tasks.map((t) =>
+    t.items.length <= cap ? t : { ...t, items: Array.from({ length: cap }, (_, i) => t.items[Math.floor((i * t.items.length) / cap)]) },
+  );
 }
 
 /** The stories `atlas tokens` scores, tokenized the same way (same offsets as data/tokens); null if unavailable. */
