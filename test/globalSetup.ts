@@ -1,6 +1,7 @@
 // Before any test: the result files, per-token data and mechanism evidence that tests of charts, figures,
 // pages and the report read, produced by the real pipeline (`atlas data`, `atlas tokens`, `atlas mechanisms`)
 // on ../shared/models into a test data folder. Cached in .cache, so only the first run on a machine scores anything.
+import fs from "node:fs";
 import path from "node:path";
 import { main } from "../scripts/atlas.ts";
 import type { CliIo } from "../src/lib/cli/io.ts";
@@ -18,12 +19,18 @@ export const testEnv = {
   ATLAS_DATE: "2026-11-21",
 };
 
-export default async function setup(): Promise<void> {
-  Object.assign(process.env, testEnv);
+/** Where the browser tests' one shared site build goes (test/browser/siteBuild.ts). */
+const siteDir = path.join(repoRoot, "tmp", `site-test-run-${process.pid}`);
+
+export default async function setup(): Promise<() => void> {
+  Object.assign(process.env, testEnv, { ATLAS_TEST_SITE_DIR: siteDir });
   let log = "";
   const io: CliIo = { out: () => {}, err: (t) => (log += t), env: process.env, isTty: false };
   for (const command of ["data", "tokens", "mechanisms"]) {
     const code = await main([command], io);
     if (code !== 0) throw new Error(`test setup: atlas ${command} failed:\n${log.slice(-3000)}`);
   }
+  return () => {
+    for (const p of [siteDir, `${siteDir}.lock`, `${siteDir}.done.json`, `${siteDir}.failed.txt`]) fs.rmSync(p, { recursive: true, force: true });
+  };
 }

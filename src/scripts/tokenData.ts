@@ -3,6 +3,7 @@
 import { type TokenColumns, decodeColumns, decodeIds } from "../lib/tokens/columnCodec.ts";
 import type { TokenManifest } from "../lib/tokens/tokenFiles.ts";
 import type { TokenAnalysis } from "../lib/tokens/tokenAnalysis.ts";
+import { storyOfToken } from "./explorerLink.ts";
 
 export interface TokenDataset {
   manifest: TokenManifest;
@@ -36,16 +37,7 @@ export async function loadTokenDataset(baseUrl: string): Promise<TokenDataset> {
     manifest,
     ids,
     text: (id) => vocab[id] ?? `<${id}>`,
-    storyOf(t) {
-      let lo = 0;
-      let hi = offsets.length - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (offsets[mid] <= t) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    },
+    storyOf: (t) => storyOfToken(offsets, t),
     columns(scorerId) {
       let promise = cache.get(scorerId);
       if (!promise) {

@@ -38,19 +38,57 @@ export async function builtSite(env: NodeJS.ProcessEnv = process.env): Promise<B
     if (!fs.existsSync(path.join(dir, "index.html"))) throw new Error(`ATLAS_SITE_DIST=${env.ATLAS_SITE_DIST} has no index.html: build it first`);
     return { dir, prebuilt: true, seconds: { data: 0, siteAssets: 0, astro: 0 }, cleanup: () => {} };
   }
-  // Inside the repository (tmp/ is ignored): with an outDir outside the working folder, Astro stages its
-  // server chunks in ./.astro/ and then deletes that whole folder, types.d.ts included.
+  // One build per test run, shared by every test file (each runs in its own worker): the first worker to
+  // take the lock builds; the others wait for its marker. test/globalSetup.ts names the folder and removes it.
+  if (env.ATLAS_TEST_SITE_DIR) return sharedBuild(env.ATLAS_TEST_SITE_DIR, env);
   fs.mkdirSync(path.join(repoRoot, "tmp"), { recursive: true });
   const dir = fs.mkdtempSync(path.join(repoRoot, "tmp", "site-test-"));
-  const buildEnv = { ...env, ATLAS_MODELS: env.ATLAS_MODELS ?? sharedModelsDir, ASTRO_TELEMETRY_DISABLED: "1" };
   try {
-    const atlas = path.join(repoRoot, "bin", "atlas.mjs");
-    const data = await run([atlas, "data"], buildEnv);
-    const siteAssets = await run([atlas, "site-assets"], buildEnv);
-    const astro = await run([path.join(repoRoot, "node_modules", "astro", "astro.js"), "build", "--outDir", dir], buildEnv);
-    return { dir, prebuilt: false, seconds: { data, siteAssets, astro }, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+    const seconds = await buildInto(dir, env);
+    return { dir, prebuilt: false, seconds, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw e;
   }
+}
+
+// Inside the repository (tmp/ is ignored): with an outDir outside the working folder, Astro stages its
+// server chunks in ./.astro/ and then deletes that whole folder, types.d.ts included.
+async function buildInto(dir: string, env: NodeJS.ProcessEnv): Promise<BuiltSite["seconds"]> {
+  const buildEnv = { ...env, ATLAS_MODELS: env.ATLAS_MODELS ?? sharedModelsDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  const atlas = path.join(repoRoot, "bin", "atlas.mjs");
+  const data = await run([atlas, "data"], buildEnv);
+  const siteAssets = await run([atlas, "site-assets"], buildEnv);
+  const astro = await run([path.join(repoRoot, "node_modules", "astro", "astro.js"), "build", "--outDir", dir], buildEnv);
+  return { data, siteAssets, astro };
+}
+
+async function sharedBuild(dir: string, env: NodeJS.ProcessEnv): Promise<BuiltSite> {
+  const done = `${dir}.done.json`;
+  const failed = `${dir}.failed.txt`;
+  let builder = false;
+  try {
+    fs.mkdirSync(`${dir}.lock`, { recursive: false });
+    builder = true;
+  } catch {
+    // Another worker holds the lock: it builds.
+  }
+  if (builder) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(done, JSON.stringify(await buildInto(dir, env)));
+    } catch (e) {
+      fs.writeFileSync(failed, (e as Error).message);
+      throw e;
+    }
+  } else {
+    const deadline = Date.now() + 15 * 60_000;
+    while (!fs.existsSync(done)) {
+      if (fs.existsSync(failed)) throw new Error(`the shared test site failed to build: ${fs.readFileSync(failed, "utf8")}`);
+      if (Date.now() > deadline) throw new Error(`timed out waiting for the shared test site in ${dir}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  const seconds = JSON.parse(fs.readFileSync(done, "utf8")) as BuiltSite["seconds"];
+  return { dir, prebuilt: !builder, seconds, cleanup: () => {} };
 }
