@@ -1,6 +1,7 @@
 // <atlas-chart data-spec="...vl.json">: shows its static SVG until the reader asks for the interactive
 // chart; only then are vega-embed (a separate chunk, ~1 MB, served from this site) and the spec fetched.
-// The button stays hidden without JavaScript, where the static SVG is all there is.
+// The button stays hidden without JavaScript, where the static SVG is all there is. Clicks on the interactive
+// chart's marks bubble up as an "atlas-chart-select" event carrying the mark's data row.
 
 class AtlasChart extends HTMLElement {
   connectedCallback(): void {
@@ -29,7 +30,12 @@ class AtlasChart extends HTMLElement {
       target.className = "chart-interactive";
       placeholder.after(target);
       // Export stays (SVG/PNG of the current view); the editor would send the spec to an external site.
-      await embed(target, spec, { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false } });
+      const result = await embed(target, spec, { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false } });
+      // A click on a mark is announced with its data row: the mechanism panel opens a head's attention.
+      result.view.addEventListener("click", (_event, item) => {
+        const datum = (item as { datum?: unknown } | null | undefined)?.datum ?? null;
+        this.dispatchEvent(new CustomEvent("atlas-chart-select", { bubbles: true, detail: datum }));
+      });
       placeholder.remove();
       button.remove();
       this.dataset.interactive = "true";

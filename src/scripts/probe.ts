@@ -1,10 +1,13 @@
 // <atlas-probe>: the live probe's light half, shipped with every capability page. It wires the form
 // rendered by src/components/Probe.astro, and on the first Run imports ./probeRuntime.ts, the chunk that
 // holds transformers.js and onnxruntime-web, so a page costs nothing heavy until a reader asks for it.
+// After a run it also shows any head's attention on the prompt, from the same run's outputs.
 // data-state on the element: idle | loading | done | error.
 import type { ProbeBuildScore, ProbeConfig, ProbeItem } from "../lib/site/probeConfig.ts";
+import { drawPattern } from "./attentionCanvas.ts";
+import { attentionBackground, attentionTextColour, patternRow, tokenDisplay } from "./attentionShading.ts";
 import { decimalString } from "./probeMath.ts";
-import type { ProbeOutcome, ScoredContinuation, TokenChoice } from "./probeRuntime.ts";
+import type { LiveAttention, ProbeOutcome, ScoredContinuation, TokenChoice } from "./probeRuntime.ts";
 
 type Runtime = typeof import("./probeRuntime.ts");
 type ScoredItem = Exclude<ProbeBuildScore, { skipped: string }>;
@@ -48,6 +51,10 @@ class AtlasProbe extends HTMLElement {
   private rerunTimer: number | undefined;
   /** Models this element has run: edits then re-run at once instead of waiting for a click. */
   private readonly ready = new Set<string>();
+  /** The last run's attention patterns and the head shown (kept across runs where the model has it). */
+  private attention: LiveAttention | null = null;
+  private attnLayer = 0;
+  private attnHead = 0;
 
   private piece<T extends Element>(name: string): T {
     const found = this.querySelector<T>(`[data-probe-${name}]`);
@@ -148,6 +155,8 @@ class AtlasProbe extends HTMLElement {
     // Results of an earlier run would read as this run's.
     const results = this.querySelector<HTMLElement>("[data-probe-results]");
     if (results) results.hidden = true;
+    const attention = this.querySelector<HTMLElement>("[data-probe-attention]");
+    if (attention) attention.hidden = true;
     this.setState("error");
   }
 
@@ -240,6 +249,77 @@ class AtlasProbe extends HTMLElement {
       ...(extra.length ? [el("p", { className: "probe-caption", text: "Outside the top 10:" }), outside] : []),
     );
     results.hidden = false;
+    this.renderAttention(o.attention);
+  }
+
+  /** The attention view of the run: layer and head selectors, the final position's row, the full pattern. */
+  private renderAttention(a: LiveAttention | null): void {
+    const box = this.piece<HTMLElement>("attention");
+    this.attention = a;
+    box.hidden = false;
+    if (!a) {
+      box.replaceChildren(el("p", { className: "probe-note", text: "This model's graph returns no attention patterns, so there is no attention view." }));
+      return;
+    }
+    this.attnLayer = Math.min(this.attnLayer, a.layers - 1);
+    this.attnHead = Math.min(this.attnHead, a.heads - 1);
+    const select = (label: string, n: number, chosen: number, name: string, onChange: (v: number) => void) => {
+      const s = el("select");
+      s.setAttribute(`data-probe-attn-${name}`, "");
+      for (let i = 0; i < n; i++) {
+        const o = el("option", { text: String(i) });
+        o.value = String(i);
+        o.selected = i === chosen;
+        s.append(o);
+      }
+      s.addEventListener("change", () => {
+        onChange(Number(s.value));
+        this.drawAttention();
+      });
+      return el("label", { text: label }, s);
+    };
+    const controls = el(
+      "div",
+      { className: "probe-attn-controls" },
+      el("strong", { text: "Attention in this run" }),
+      select("Layer", a.layers, this.attnLayer, "layer", (v) => (this.attnLayer = v)),
+      select("Head", a.heads, this.attnHead, "head", (v) => (this.attnHead = v)),
+    );
+    const row = el("div", { className: "probe-attn-row" });
+    row.setAttribute("data-probe-attn-row", "");
+    const canvas = el("canvas", { className: "probe-attn-canvas" });
+    canvas.setAttribute("data-probe-attn-canvas", "");
+    box.replaceChildren(
+      controls,
+      el("p", { className: "probe-caption", text: "From the final position (outlined; it predicts the next token) to each prompt token; darker = more attention:" }),
+      row,
+      el("p", { className: "probe-caption", text: "The whole pattern: row = query position (top = first token), column = key; the bottom row is the one above." }),
+      canvas,
+    );
+    this.drawAttention();
+  }
+
+  private drawAttention(): void {
+    const a = this.attention;
+    const row = this.querySelector<HTMLElement>("[data-probe-attn-row]");
+    const canvas = this.querySelector<HTMLCanvasElement>("[data-probe-attn-canvas]");
+    if (!a || !row || !canvas) return;
+    const t = a.tokens.length;
+    const pattern = a.patterns[this.attnLayer];
+    const weights = patternRow(pattern, a.heads, t, this.attnHead, t - 1);
+    row.replaceChildren(
+      ...a.tokens.map((text, k) => {
+        const span = el("span", { className: k === t - 1 ? "probe-attn-token probe-attn-query" : "probe-attn-token", text: tokenDisplay(text) });
+        span.dataset.weight = String(weights[k]);
+        span.title = `${showToken(text)}: ${weights[k].toFixed(3)}`;
+        span.style.background = attentionBackground(weights[k]);
+        const colour = attentionTextColour(weights[k]);
+        if (colour) span.style.color = colour;
+        return span;
+      }),
+    );
+    row.dataset.head = `${this.attnLayer}.${this.attnHead}`;
+    drawPattern(canvas, pattern, a.heads, t, this.attnHead);
   }
 
   private continuationLine(label: "answer" | "wrong", text: string, c: ScoredContinuation, correct: boolean): HTMLElement {

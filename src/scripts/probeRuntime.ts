@@ -2,6 +2,7 @@
 // (+ onnxruntime-web) loads a model and its tokenizer from the site's own files and runs a prompt.
 import { AutoModelForCausalLM, AutoTokenizer, Tensor, env } from "@huggingface/transformers";
 import type { PreTrainedModel, PreTrainedTokenizer } from "@huggingface/transformers";
+import { activationNames } from "../lib/models/onnx/activationNames.ts";
 import { type Continuation, continuationIds, rankOf, softmax64, topK } from "./probeMath.ts";
 
 export interface RuntimeSettings {
@@ -35,8 +36,20 @@ export interface TokenChoice {
 
 export type ScoredContinuation = ({ ok: true; ids: number[] } & { first: TokenChoice }) | { ok: false; reason: string };
 
+/** Every layer's attention pattern of the run, as the graph returned them (blocks.L.attn.hook_pattern). */
+export interface LiveAttention {
+  layers: number;
+  heads: number;
+  /** The prompt's tokens as text, one per position. */
+  tokens: string[];
+  /** patterns[layer]: [heads, t, t] row-major (query, then key), t = tokens.length. */
+  patterns: Float32Array[];
+}
+
 export interface ProbeOutcome {
   promptIds: number[];
+  /** The same run's attention patterns; null if the model's graph has none (then no attention view). */
+  attention: LiveAttention | null;
   /** The most likely next tokens, most likely first. */
   top: TokenChoice[];
   answer: ScoredContinuation;
@@ -161,6 +174,20 @@ interface OutputTensor {
   data: Float32Array;
 }
 
+/** The attention outputs of the run (no second run): onnx/model.onnx exports every layer's pattern. */
+function liveAttention(out: Record<string, OutputTensor>, tokens: string[]): LiveAttention | null {
+  const t = tokens.length;
+  const patterns: Float32Array[] = [];
+  let heads = 0;
+  for (let layer = 0; out[activationNames.pattern(layer)]; layer++) {
+    const p = out[activationNames.pattern(layer)];
+    if (p.dims.length !== 4 || p.dims[2] !== t || p.dims[3] !== t) return null;
+    heads = p.dims[1];
+    patterns.push(p.data);
+  }
+  return patterns.length ? { layers: patterns.length, heads, tokens, patterns } : null;
+}
+
 /** Runs the prompt and scores the next token: top k, and the first tokens of the answer and wrong answer. */
 export async function probePrompt(m: LoadedModel, prompt: string, answer: string, wrong: string | null, k = 10): Promise<ProbeOutcome> {
   const start = performance.now();
@@ -180,6 +207,7 @@ export async function probePrompt(m: LoadedModel, prompt: string, answer: string
   const scored = (c: Continuation): ScoredContinuation => (c.ok ? { ok: true, ids: c.ids, first: choice(c.ids[0]) } : c);
   return {
     promptIds,
+    attention: liveAttention(out, promptIds.map((id) => m.tokenizer.decode([id]))),
     top: topK(probs, k).map(choice),
     answer: scored(continuationIds(encode, promptIds, prompt, answer)),
     wrong: wrong === null || wrong === "" ? null : scored(continuationIds(encode, promptIds, prompt, wrong)),

@@ -1,5 +1,6 @@
-// Every chart spec in src/charts, filled with the rows of every real result file, must validate against
-// vega-lite's JSON schema, compile, parse and run in vega without a single warning.
+// Every chart spec in src/charts, filled with the rows of every real result file (and, for the mechanism
+// figures, of every real mechanism file), must validate against vega-lite's JSON schema, compile, parse and
+// run in vega without a single warning.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -8,6 +9,8 @@ import { describe, expect, it } from "vitest";
 import { chartFiles, chartTemplates, figureCharts, type ChartName } from "../../src/lib/figures/chartSpecs.ts";
 import { figuresForTask } from "../../src/lib/figures/registry.ts";
 import { runView } from "../../src/lib/figures/vegaNode.ts";
+import { matchMechanisms } from "../../src/lib/mechanisms/matchMechanisms.ts";
+import { loadMechanismFiles } from "../lib/figures/mechanismFiles.ts";
 import { loadResultFiles } from "../lib/figures/resultFiles.ts";
 
 const chartsDir = "src/charts";
@@ -21,6 +24,8 @@ function schemaErrors(spec: unknown): string[] {
 
 describe("chart specs", () => {
   const results = loadResultFiles();
+  const mechanisms = loadMechanismFiles();
+  const mechanismKinds = new Set(["head-ablation", "attribution", "logit-lens"]);
 
   it("are checked by a validator that rejects a wrong spec", () => {
     expect(schemaErrors({ data: { name: "table" }, mark: "pie-chart", encoding: { x: { field: "a", type: "quantitative" } } })).not.toEqual([]);
@@ -42,7 +47,10 @@ describe("chart specs", () => {
     });
 
     it.each(results.map((r) => [r.task.id, r] as const))("with %s's rows: validates, compiles and runs without warnings", async (_, result) => {
-      const figures = figuresForTask(result).filter((f) => kinds.includes(f.kind));
+      const file = mechanisms.get(result.task.id) ?? null;
+      const figures = figuresForTask(result, file).filter((f) => kinds.includes(f.kind));
+      // A mechanism chart must not pass by having nothing to draw: every task with usable evidence fills it.
+      if (kinds.some((k) => mechanismKinds.has(k)) && matchMechanisms(result, file).ok) expect(figures.length).toBe(kinds.length);
       for (const figure of figures) {
         expect(schemaErrors(figure.spec), figure.id).toEqual([]);
         const messages: string[] = [];

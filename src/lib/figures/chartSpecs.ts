@@ -6,6 +6,9 @@ import mainMetric from "../../charts/main-metric-by-model.vl.json" with { type: 
 import top1 from "../../charts/top1-rate-by-model.vl.json" with { type: "json" };
 import logitDiff from "../../charts/logit-diff-distribution.vl.json" with { type: "json" };
 import breakdown from "../../charts/breakdown-by-tag.vl.json" with { type: "json" };
+import headAblation from "../../charts/head-ablation-map.vl.json" with { type: "json" };
+import attribution from "../../charts/attribution-by-component.vl.json" with { type: "json" };
+import logitLens from "../../charts/logit-lens-by-block.vl.json" with { type: "json" };
 import type { FigureKind, Row } from "./figureTypes.ts";
 
 /** Spec file name (in src/charts) by chart. */
@@ -14,14 +17,25 @@ export const chartFiles = {
   top1: "top1-rate-by-model.vl.json",
   logitDiff: "logit-diff-distribution.vl.json",
   breakdown: "breakdown-by-tag.vl.json",
+  headAblation: "head-ablation-map.vl.json",
+  attribution: "attribution-by-component.vl.json",
+  logitLens: "logit-lens-by-block.vl.json",
 } as const;
 export type ChartName = keyof typeof chartFiles;
 
 /** The chart each figure kind draws. */
-export const figureCharts: Record<FigureKind, ChartName> = { "main-metric": "mainMetric", top1: "top1", "logit-diff": "logitDiff", breakdown: "breakdown" };
+export const figureCharts: Record<FigureKind, ChartName> = {
+  "main-metric": "mainMetric",
+  top1: "top1",
+  "logit-diff": "logitDiff",
+  breakdown: "breakdown",
+  "head-ablation": "headAblation",
+  attribution: "attribution",
+  "logit-lens": "logitLens",
+};
 
 /** The spec files as imported (figures fill these). */
-export const chartTemplates: Record<ChartName, object> = { mainMetric, top1, logitDiff, breakdown };
+export const chartTemplates: Record<ChartName, object> = { mainMetric, top1, logitDiff, breakdown, headAblation, attribution, logitLens };
 
 /** A filled spec: `table` is the spec's main data (its top-level `data: {name: "table"}`). */
 export function fillSpec(chart: ChartName, vars: Record<string, string>, table: Row[], extra: Record<string, Row[]> = {}): TopLevelSpec {

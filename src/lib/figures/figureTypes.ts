@@ -5,7 +5,9 @@ import type { TopLevelSpec } from "vega-lite";
 /** One data row: what the chart plots and what the CSV and JSON downloads hold. */
 export type Row = Record<string, string | number | null>;
 
-export type FigureKind = "main-metric" | "top1" | "logit-diff" | "breakdown";
+/** Result figures (from data/results), then mechanism figures (from data/mechanisms, where a task has them). */
+export type FigureKind = "main-metric" | "top1" | "logit-diff" | "breakdown" | MechanismFigureKind;
+export type MechanismFigureKind = "head-ablation" | "attribution" | "logit-lens";
 
 export interface FigureDef {
   /** Stable id: fig-<task>-<kind>; also the anchor on the capability page and the permalink's name. */
@@ -35,6 +37,8 @@ export interface FigureSource {
   scorerVersion: string;
   date: string;
   bootstrapResamples: number;
+  /** Mechanism figures: the evidence computations' version (their code version and date are the mechanism file's). */
+  mechanismVersion?: string;
 }
 
 export type TableKind = "verdicts" | "examples";

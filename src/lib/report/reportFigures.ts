@@ -2,6 +2,7 @@
 // renderers, so the paper's figure is the site's figure byte for byte), and figures/index.tex: per figure
 // a macro that places it with its caption and the site's id as label.
 import type { FigureDef } from "../figures/figureTypes.ts";
+import type { MechanismFile } from "../mechanisms/mechanismSchema.ts";
 import { figuresForResults } from "../figures/registry.ts";
 import { renderPng } from "../figures/renderPng.ts";
 import { renderSvg } from "../figures/vegaNode.ts";
@@ -11,9 +12,9 @@ import { idToLetters, type MacroNames } from "./macroNames.ts";
 
 export const FIGURE_INDEX_FILE = "figures/index.tex";
 
-/** The site's figures, in the order of its figure list (by task id, then the page's order). */
-export function reportFigureDefs(results: ResultFile[]): FigureDef[] {
-  return figuresForResults([...results].sort((a, b) => (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0)));
+/** The site's figures, in the order of its figure list (by task id, then the page's order); mechanism files by task id. */
+export function reportFigureDefs(results: ResultFile[], mechanisms: ReadonlyMap<string, MechanismFile> = new Map()): FigureDef[] {
+  return figuresForResults([...results].sort((a, b) => (a.task.id < b.task.id ? -1 : a.task.id > b.task.id ? 1 : 0)), mechanisms);
 }
 
 /** figures/<id>.svg and .png, one figure after the other (vega's SVG ids restart per render). */

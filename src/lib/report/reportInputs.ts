@@ -1,9 +1,11 @@
 // Everything the report is made from, read and checked before anything is written: the result files,
-// the per-token manifest and analysis, and the capability pages' frontmatter. Nothing else is read: no
-// models, no network, no clock.
+// the per-token manifest and analysis, the capability pages' frontmatter, and the tasks' mechanism files
+// where there are any. Nothing else is read: no models, no network, no clock.
 import fs from "node:fs";
 import path from "node:path";
 import { AtlasError } from "../errors.ts";
+import { matchMechanisms } from "../mechanisms/matchMechanisms.ts";
+import { type MechanismFile, mechanismFileSchema } from "../mechanisms/mechanismSchema.ts";
 import { type ResultFile, resultFileSchema } from "../results/resultSchema.ts";
 import { type TokenAnalysis, tokenAnalysisSchema } from "../tokens/tokenAnalysis.ts";
 import { type TokenManifest, tokenManifestSchema } from "../tokens/tokenFiles.ts";
@@ -17,6 +19,11 @@ export interface ReportInputPaths {
   tokensDir: string;
   /** src/content/capabilities: the pages' MDX files. */
   capabilitiesDir: string;
+  /**
+   * data/mechanisms: a task's <task>.json, where present and of the same task content as its result file,
+   * adds its mechanism figures. Left out, or a task without one: no mechanism figures for it.
+   */
+  mechanismsDir?: string;
   /** Paths in the manifest and in messages are relative to this (the repository root). */
   root: string;
 }
@@ -26,9 +33,16 @@ export interface ResultInput {
   result: ResultFile;
 }
 
+export interface MechanismInput {
+  file: InputFile;
+  mechanisms: MechanismFile;
+}
+
 export interface ReportInputs {
   /** By task id. */
   results: ResultInput[];
+  /** By task id: the mechanism files that match their task's result file (stale or missing ones are not inputs). */
+  mechanisms: MechanismInput[];
   /** In page order. */
   capabilities: CapabilityInput[];
   tokens: {
@@ -41,6 +55,7 @@ export interface ReportInputs {
 
 const runData = "run `npm run data`";
 const runTokens = "run `atlas tokens`";
+const runMechanisms = "run `atlas mechanisms`";
 
 export function readReportInputs(paths: ReportInputPaths): ReportInputs {
   const { root } = paths;
@@ -70,5 +85,18 @@ export function readReportInputs(paths: ReportInputPaths): ReportInputs {
   const analysisInput = readInput(root, path.join(paths.tokensDir, "analysis.json"), runTokens);
   const analysis = parseJsonInput(analysisInput, tokenAnalysisSchema, "per-token analysis");
 
-  return { results, capabilities, tokens: { manifestFile: manifestInput.file, manifest, analysisFile: analysisInput.file, analysis } };
+  const mechanisms = readMechanismInputs(root, paths.mechanismsDir, results);
+  return { results, mechanisms, capabilities, tokens: { manifestFile: manifestInput.file, manifest, analysisFile: analysisInput.file, analysis } };
+}
+
+/** Each task's mechanism file that exists and matches its result file; an invalid one stops the report. */
+function readMechanismInputs(root: string, dir: string | undefined, results: ResultInput[]): MechanismInput[] {
+  if (!dir) return [];
+  return results.flatMap(({ result }) => {
+    const file = path.join(dir, `${result.task.id}.json`);
+    if (!fs.existsSync(file)) return [];
+    const input = readInput(root, file, runMechanisms);
+    const mechanisms = parseJsonInput(input, mechanismFileSchema, "mechanism file");
+    return matchMechanisms(result, mechanisms).ok ? [{ file: input.file, mechanisms }] : [];
+  });
 }

@@ -1,5 +1,5 @@
 // `npm run report`: the paper's tables, numbers, figures, BibTeX and provenance manifest, from the result
-// files, per-token data and capability pages alone. All inputs are read and checked and every file is made
+// files, per-token data, capability pages and (for the mechanism figures) mechanism files alone. All inputs are read and checked and every file is made
 // in memory first; then the folder is built beside report/ and renamed over it, so a failed run leaves the
 // previous report whole.
 import fs from "node:fs";
@@ -50,7 +50,7 @@ export async function writeReport(options: WriteReportOptions): Promise<ReportSu
   for (const fixed of ["atlasYes", "atlasReportDir"]) names.claim(fixed, `the report's command ${fixed}`);
 
   const groups = numberGroups(inputs, scorers, source, names);
-  const figures = reportFigureDefs(results);
+  const figures = reportFigureDefs(results, new Map(inputs.mechanisms.map((m) => [m.mechanisms.task.id, m.mechanisms])));
   const files = new Map<string, string | Buffer>([
     ["numbers.tex", numbersTex(groups, source)],
     ["numbers.md", numbersMarkdown(groups, source)],

@@ -5,19 +5,24 @@ import { tablesForTask } from "../figures/tables.ts";
 import { citationLine, figurePermalink, resolveSiteUrl } from "../figures/citation.ts";
 import type { FigureDef, TableDef } from "../figures/figureTypes.ts";
 import { renderSvg } from "../figures/vegaNode.ts";
+import type { MechanismFile } from "../mechanisms/mechanismSchema.ts";
 import type { ResultFile } from "../results/resultSchema.ts";
+import { usableMechanismFile } from "./mechanismData.ts";
 import { href } from "./paths.ts";
 import { capabilityPages, resultsByTask } from "./siteContent.ts";
 
-// Keyed by the collection's entry objects, so a changed result file (dev server) builds afresh.
-const figureCache = new WeakMap<ResultFile, FigureDef[]>();
+// Keyed by the collection's entry objects (and the mechanism file read with them), so a changed result or
+// mechanism file (dev server) builds afresh.
+const figureCache = new WeakMap<ResultFile, { mechanisms: MechanismFile | null; figures: FigureDef[] }>();
 const tableCache = new WeakMap<ResultFile, TableDef[]>();
 const svgCache = new WeakMap<FigureDef, Promise<string>>();
 
+/** The task's figures: its result figures, and its mechanism figures where data/mechanisms has usable evidence. */
 export function taskFigures(result: ResultFile): FigureDef[] {
-  let figures = figureCache.get(result);
-  if (!figures) figureCache.set(result, (figures = figuresForTask(result)));
-  return figures;
+  const mechanisms = usableMechanismFile(result);
+  let hit = figureCache.get(result);
+  if (!hit || hit.mechanisms !== mechanisms) figureCache.set(result, (hit = { mechanisms, figures: figuresForTask(result, mechanisms) }));
+  return hit.figures;
 }
 
 export function taskTables(result: ResultFile): TableDef[] {

@@ -1,10 +1,39 @@
 // Content collection access for pages: results by task id, capabilities in order, cross-checked so that a
 // page naming a task without results fails the build with a clear message.
+import fs from "node:fs";
+import path from "node:path";
 import { getCollection } from "astro:content";
 import type { ResultFile } from "../results/resultSchema.ts";
 import type { Capability } from "./capabilitySchema.ts";
 
-export async function resultsByTask(): Promise<Map<string, ResultFile>> {
+// Astro's getCollection deep-copies every entry on every call (walking it for image references), and the
+// result files are large: pages ask for them dozens of times, so they are read once for as long as the files
+// on disk stay the same (their names, sizes and modification times): a build reads them once, and the dev
+// server reads them again after one changes. Not keyed on import.meta.env.DEV: a build started from a test
+// (NODE_ENV=test) runs with DEV set.
+let results: { key: string; map: Promise<Map<string, ResultFile>> } | undefined;
+
+export function resultsByTask(): Promise<Map<string, ResultFile>> {
+  const key = resultFilesKey();
+  if (!results || results.key !== key) results = { key, map: loadResults() };
+  return results.map;
+}
+
+function resultFilesKey(): string {
+  const dir = path.resolve(process.env.ATLAS_DATA ?? "data", "results");
+  if (!fs.existsSync(dir)) return "";
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const st = fs.statSync(path.join(dir, f));
+      return `${f}:${st.size}:${st.mtimeMs}`;
+    })
+    .join("|");
+}
+
+async function loadResults(): Promise<Map<string, ResultFile>> {
   const entries = await getCollection("results");
   return new Map(entries.map((e) => [e.data.task.id, e.data]));
 }

@@ -29,6 +29,7 @@ export async function reportOfTestData(parent = tempDir("atlas-report-")): Promi
   await writeReport({
     resultsDir: path.join(dataDir, "results"),
     tokensDir: path.join(dataDir, "tokens"),
+    mechanismsDir: path.join(dataDir, "mechanisms"),
     capabilitiesDir,
     outDir,
     root: repoRoot,

@@ -8,6 +8,7 @@ import { figuresForResults } from "../../../src/lib/figures/registry.ts";
 import { sha256 } from "../../../src/lib/io/hashCache.ts";
 import { readCapabilities } from "../../../src/lib/report/capabilityFrontmatter.ts";
 import { plainNumber } from "../../../src/lib/report/latexNumbers.ts";
+import { mechanismFileSchema } from "../../../src/lib/mechanisms/mechanismSchema.ts";
 import { idToLetters } from "../../../src/lib/report/macroNames.ts";
 import { type ResultFile, resultFileSchema } from "../../../src/lib/results/resultSchema.ts";
 import { fmt, metricInterval, orderedScorers } from "../../../src/lib/site/resultViews.ts";
@@ -23,6 +24,12 @@ const results: ResultFile[] = fs
   .map((f) => resultFileSchema.parse(JSON.parse(fs.readFileSync(path.join(resultsDir, f), "utf8"))));
 const byTask = new Map(results.map((r) => [r.task.id, r]));
 const tokens = tokenManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dataDir, "tokens", "manifest.json"), "utf8")));
+const mechanismsDir = path.join(dataDir, "mechanisms");
+const mechanisms = new Map(
+  results
+    .filter((r) => fs.existsSync(path.join(mechanismsDir, `${r.task.id}.json`)))
+    .map((r) => [r.task.id, mechanismFileSchema.parse(JSON.parse(fs.readFileSync(path.join(mechanismsDir, `${r.task.id}.json`), "utf8")))] as const),
+);
 
 const parents: string[] = [];
 let report: string;
@@ -171,14 +178,21 @@ describe("tables", () => {
 
 describe("manifest.json", () => {
   let manifest: {
-    inputs: { results: Array<{ path: string; sha256: string; task: string; contentHash: string; date: string }>; tokens: { manifest: { path: string; sha256: string; text: { sha256: string } }; analysis: { path: string; sha256: string } }; capabilities: Array<{ path: string; sha256: string }> };
+    inputs: {
+      results: Array<{ path: string; sha256: string; task: string; contentHash: string; date: string }>;
+      tokens: { manifest: { path: string; sha256: string; text: { sha256: string } }; analysis: { path: string; sha256: string } };
+      capabilities: Array<{ path: string; sha256: string }>;
+      mechanisms: Array<{ path: string; sha256: string; task: string; codeVersion: string }>;
+    };
     scorers: Array<{ id: string; weightsSha256?: string; fingerprint?: string }>;
     outputs: Record<string, string>;
   };
   beforeAll(() => (manifest = JSON.parse(text("manifest.json"))));
 
   it("records the sha256 of every input file as it is on disk", () => {
-    const inputs = [...manifest.inputs.results, manifest.inputs.tokens.manifest, manifest.inputs.tokens.analysis, ...manifest.inputs.capabilities];
+    const inputs = [...manifest.inputs.results, manifest.inputs.tokens.manifest, manifest.inputs.tokens.analysis, ...manifest.inputs.capabilities, ...manifest.inputs.mechanisms];
+    expect(manifest.inputs.mechanisms.map((m) => m.task)).toEqual([...mechanisms.keys()]);
+    for (const m of manifest.inputs.mechanisms) expect(m.codeVersion).toBe(mechanisms.get(m.task)!.provenance.codeVersion);
     expect(manifest.inputs.results.map((r) => r.task)).toEqual(results.map((r) => r.task.id));
     for (const input of inputs) expect(sha256(fs.readFileSync(path.join(repoRoot, input.path))), input.path).toBe(input.sha256);
     expect(manifest.inputs.results[0].contentHash).toBe(results[0].task.contentHash);
@@ -194,7 +208,9 @@ describe("manifest.json", () => {
 
 describe("figures", () => {
   it("are the site's figures, by the same ids, as SVG and PNG, each with a macro in figures/index.tex", () => {
-    const ids = figuresForResults(results).map((f) => f.id).sort();
+    const ids = figuresForResults(results, mechanisms).map((f) => f.id).sort();
+    expect(mechanisms.size, "mechanism files in the test data").toBeGreaterThan(0);
+    expect(ids).toContain("fig-induction-head-ablation");
     const files = (ext: string) => [...tree.keys()].filter((f) => f.endsWith(ext)).map((f) => f.slice("figures/".length, -ext.length)).sort();
     expect(files(".svg")).toEqual(ids);
     expect(files(".png")).toEqual(ids);

@@ -1,5 +1,5 @@
-// `atlas report` (npm run report): the paper's report/ folder from data/results, data/tokens and the
-// capability pages; nothing is written when an input is missing or invalid.
+// `atlas report` (npm run report): the paper's report/ folder from data/results, data/tokens, the
+// capability pages and data/mechanisms; nothing is written when an input is missing or invalid.
 import path from "node:path";
 import type { AtlasContext } from "../../atlasContext.ts";
 import { resolveSiteUrl } from "../../figures/citation.ts";
@@ -12,6 +12,7 @@ export async function reportCommand(ctx: AtlasContext, io: CliIo, flags: { out?:
     resultsDir: path.join(ctx.dataDir, "results"),
     tokensDir: path.join(ctx.dataDir, "tokens"),
     capabilitiesDir: path.join(ctx.root, "src", "content", "capabilities"),
+    mechanismsDir: path.join(ctx.dataDir, "mechanisms"),
     outDir,
     root: ctx.root,
     // The same URL the site cites itself by (astro.config.mjs: site = ATLAS_SITE_URL, base = ATLAS_BASE).
