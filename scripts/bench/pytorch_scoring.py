@@ -5,7 +5,7 @@ pass in plain torch (Debian's python3-torch has no Hugging Face transformers), c
 checkpoint's reference logits, then times the scoring that `atlas` does: log-probabilities of the next
 tokens, their ranks and the top 5, for a batch of token ids.
 
-usage: python3 scripts/bench/pytorch_scoring.py MODEL_FOLDER [--batch 8] [--seq 256] [--repeats 5]
+usage: /usr/bin/python3 scripts/bench/pytorch_scoring.py MODEL_FOLDER [--batch 8] [--seq 256] [--repeats 5] [--threads N]
 prints one JSON line.
 """
 import argparse, json, math, os, time
@@ -66,7 +66,10 @@ def main():
     ap.add_argument("--batch", type=int, default=8)
     ap.add_argument("--seq", type=int, default=256)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--threads", type=int, default=0, help="torch.set_num_threads (0: torch's default)")
     args = ap.parse_args()
+    if args.threads:
+        torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     config, w = load(args.folder)
     ref = json.load(open(os.path.join(args.folder, "reference", "reference.json")))
