@@ -67,11 +67,13 @@ async function sharedBuild(dir: string, env: NodeJS.ProcessEnv): Promise<BuiltSi
   const done = `${dir}.done.json`;
   const failed = `${dir}.failed.txt`;
   let builder = false;
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
   try {
     fs.mkdirSync(`${dir}.lock`, { recursive: false });
     builder = true;
-  } catch {
-    // Another worker holds the lock: it builds.
+  } catch (e) {
+    // EEXIST: another worker holds the lock and builds; anything else is a real error.
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
   }
   if (builder) {
     try {
