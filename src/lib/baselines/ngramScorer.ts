@@ -7,6 +7,7 @@
 // reported: log is increasing, so the order is the same, and 50k logs a position are saved.
 import type { NextTokenScorer, ScoredSequence, ScoringRequest } from "../scoring/nextTokenScorer.ts";
 import type { NextTokenDistribution } from "./nextTokenDistribution.ts";
+import { emptyScoredSequence } from "../scoring/scoredSequence.ts";
 
 /** As the models' scoring graph. */
 export const BASELINE_TOP_K = 5;
@@ -35,15 +36,7 @@ function scoreSequence(dist: NextTokenDistribution, r: ScoringRequest, b: number
     }
   });
   const topK = Math.min(topKWanted, V);
-  const out: ScoredSequence = {
-    targetLogprobs: new Float32Array(n * k),
-    targetLogits: new Float32Array(n * k),
-    targetRanks: new Int32Array(n * k),
-    topLogprobs: new Float32Array(n * topK),
-    topIds: new Int32Array(n * topK),
-    k,
-    topK,
-  };
+  const out = emptyScoredSequence(n, k, topK);
   const fill = dist.forSequence(r.ids);
   const targetP = new Float64Array(k);
   const ranks = new Int32Array(k);

@@ -2,26 +2,9 @@
 // hands back per-sequence arrays trimmed to each sequence's own length.
 import * as ort from "onnxruntime-node";
 import { scoringOutputs, scoringPositionsInput, scoringTargetsInput } from "../onnx/scoringHead.ts";
+import { type ScoredSequence, type ScoringRequest, emptyScoredSequence } from "../../scoring/scoredSequence.ts";
 
-/** One sequence to score: its token ids and, per position, the ids whose logits and ranks are wanted. */
-export interface ScoringRequest {
-  ids: number[];
-  /** targets[i] = ids to score at position i (the prediction after ids[0..i]); same length k for all. */
-  targets: number[][];
-  /** Positions before this one are not needed: a scorer may leave them zero (baselines skip them). */
-  scoreFrom?: number;
-}
-
-/** Per position of one sequence, row-major: [position * k + j] and [position * topK + j]. */
-export interface ScoredSequence {
-  targetLogprobs: Float32Array; // [t * k]
-  targetLogits: Float32Array; // [t * k]
-  targetRanks: Int32Array; // [t * k]
-  topLogprobs: Float32Array; // [t * topK]
-  topIds: Int32Array; // [t * topK]
-  k: number;
-  topK: number;
-}
+export type { ScoredSequence, ScoringRequest } from "../../scoring/scoredSequence.ts";
 
 export interface SessionOptions {
   /** Threads for one operator (default: onnxruntime's choice, the physical cores). */
@@ -77,15 +60,7 @@ export class ScoringSession {
     const topK = out[o.topLogprobs].dims[2] as number;
     return batch.map((r, b) => {
       const n = r.ids.length;
-      const result: ScoredSequence = {
-        targetLogprobs: new Float32Array(n * k),
-        targetLogits: new Float32Array(n * k),
-        targetRanks: new Int32Array(n * k),
-        topLogprobs: new Float32Array(n * topK),
-        topIds: new Int32Array(n * topK),
-        k,
-        topK,
-      };
+      const result = emptyScoredSequence(n, k, topK);
       const rows = n - from[b];
       const copy = (name: string, into: Float32Array | Int32Array, per: number) => {
         const data = out[name].data as Float32Array | BigInt64Array;
