@@ -6,7 +6,7 @@
 import { TOKEN_TOP_K, type TokenColumns } from "../lib/tokens/columnCodec.ts";
 import { type ExplorerState, explorerSearch, parseExplorerLink, resolveExplorerState } from "./explorerLink.ts";
 import { diffColour, logprobColour } from "./tokenColours.ts";
-import { type TokenDataset, loadTokenDataset } from "./tokenData.ts";
+import { type TokenDataset, loadTokenDataset, staleTokenDataNote } from "./tokenData.ts";
 import { quotedTokenText, storyTokenText } from "./tokenText.ts";
 
 /** Probabilities as readers compare them: 3 decimals, or 2 significant digits when small. */
@@ -39,7 +39,7 @@ class StoryExplorer extends HTMLElement {
   private seq = 0;
   private started = false;
   /** Set when the served manifest is not the one the page was built from. */
-  private staleNote = "";
+  private staleNote: string | undefined;
 
   private find<T extends Element>(selector: string): T {
     const found = this.querySelector<T>(selector);
@@ -58,9 +58,7 @@ class StoryExplorer extends HTMLElement {
     try {
       const data = await loadTokenDataset(this.dataset.tokensUrl ?? "tokens");
       this.data = data;
-      if (this.dataset.manifestSha && data.manifest.text.sha256 !== this.dataset.manifestSha) {
-        this.staleNote = "The per-token data served here are not those this page was built from: run `atlas site-assets` and rebuild.";
-      }
+      this.staleNote = staleTokenDataNote(data, this.dataset.manifestSha);
       this.followLocation();
       this.wire();
       await this.render();

@@ -5,7 +5,7 @@
 import { explorerHref } from "./explorerLink.ts";
 import { pairOutliers } from "./pairOutliers.ts";
 import { drawScatter } from "./scatterPlot.ts";
-import { type TokenDataset, loadTokenDataset } from "./tokenData.ts";
+import { type TokenDataset, loadTokenDataset, staleTokenDataNote } from "./tokenData.ts";
 import { tokenContext } from "./tokenText.ts";
 import type { TokenColumns } from "../lib/tokens/columnCodec.ts";
 
@@ -45,9 +45,8 @@ class TokenCompare extends HTMLElement {
     this.dataset.state = "loading";
     try {
       this.data = await loadTokenDataset(this.dataset.tokensUrl ?? "tokens");
-      if (this.dataset.manifestSha && this.data.manifest.text.sha256 !== this.dataset.manifestSha) {
-        this.find<HTMLElement>("[data-status]").after(el("p", "notice", "The per-token data served here are not those this page was built from: run `atlas site-assets` and rebuild."));
-      }
+      const stale = staleTokenDataNote(this.data, this.dataset.manifestSha);
+      if (stale) this.find<HTMLElement>("[data-status]").after(el("p", "notice", stale));
       for (const name of ["a", "b"] as const) this.pick(name).addEventListener("change", () => void this.update());
       // Redraw at the new size (points only; the outlier lists stay).
       window.addEventListener("resize", () => {

@@ -51,3 +51,9 @@ export async function loadTokenDataset(baseUrl: string): Promise<TokenDataset> {
     analysis: () => (analysis ??= get("analysis.json").then((r) => r.json() as Promise<TokenAnalysis>)),
   };
 }
+
+/** A notice when the served per-token data are not those the page was built from (else undefined). */
+export function staleTokenDataNote(data: TokenDataset, builtFromSha: string | undefined): string | undefined {
+  if (!builtFromSha || data.manifest.text.sha256 === builtFromSha) return undefined;
+  return "The per-token data served here are not those this page was built from: run `atlas site-assets` and rebuild.";
+}
