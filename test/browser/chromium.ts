@@ -1,6 +1,7 @@
 // Launching the system Chromium for browser tests, deciding whether a missing browser skips or fails,
 // and recording every request a browser context makes (pages and their workers).
 import fs from "node:fs";
+import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 
@@ -68,4 +69,21 @@ export function recordConsole(page: Page): string[] {
   page.on("console", (m) => lines.push(`[${m.type()}] ${m.text()}`));
   page.on("pageerror", (e) => lines.push(`[pageerror] ${e.message}`));
   return lines;
+}
+
+export interface ScriptSize {
+  url: string;
+  /** The script's body gzipped at level 9: what a reader's browser would download at best. */
+  gzipBytes: number;
+}
+
+/** Records every script a page loads with its gzipped size, for the page-weight budgets. */
+export function recordScriptSizes(page: Page): ScriptSize[] {
+  const scripts: ScriptSize[] = [];
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script") return;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    scripts.push({ url: response.url(), gzipBytes: gzipSync(body, { level: 9 }).length });
+  });
+  return scripts;
 }

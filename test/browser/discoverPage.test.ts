@@ -8,18 +8,14 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodePatternBits, tokenPatternsSchema } from "../../src/lib/tokens/patternFiles.ts";
 import { decodeColumns, decodeIds, tokenManifestSchema } from "../../src/lib/tokens/tokenFiles.ts";
-import { type RequestLog, type StaticServer, chromiumGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
+import { type RequestLog, type StaticServer, browserTestGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
 import { type BuiltSite, builtSite } from "./siteBuild.ts";
 
 const modelA = "tinystories-8L-64-replica";
 const modelB = "tinystories-1L-256-replica";
 const pageTimeout = 30_000;
 
-const gate = chromiumGate();
-if (!gate.run) {
-  if (gate.fail) it("Chromium is installed", () => expect.fail(gate.message));
-  else it.skip(gate.message, () => {});
-}
+const gate = browserTestGate();
 
 describe.runIf(gate.run)("/discover/ in Chromium", () => {
   let site: BuiltSite;

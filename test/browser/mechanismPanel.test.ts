@@ -5,7 +5,6 @@
 // for an unedited item to within the file's u8 quantisation. Nothing is fetched from elsewhere.
 import fs from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeAttentionRow } from "../../src/lib/mechanisms/attentionCodec.ts";
@@ -13,7 +12,7 @@ import { type ItemsFile, itemsFileSchema } from "../../src/lib/mechanisms/itemsF
 import { type MechanismFile, mechanismFileSchema } from "../../src/lib/mechanisms/mechanismSchema.ts";
 import type { HeadAttentionConfig } from "../../src/lib/site/headAttentionConfig.ts";
 import { tokenDisplay } from "../../src/scripts/attentionShading.ts";
-import { type RequestLog, type StaticServer, chromiumGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
+import { type RequestLog, type ScriptSize, type StaticServer, browserTestGate, launchChromium, recordConsole, recordRequests, recordScriptSizes, startStaticServer } from "./harness.ts";
 import { type BuiltSite, builtSite } from "./siteBuild.ts";
 
 const task = "induction";
@@ -24,11 +23,7 @@ const timeout = 60_000;
 /** The items file stores round(w * 255) / 255; the live run is float32 from a different runtime. */
 const quantisation = 1 / 255 + 1e-6;
 
-const gate = chromiumGate();
-if (!gate.run) {
-  if (gate.fail) it("Chromium is installed", () => expect.fail(gate.message));
-  else it.skip(gate.message, () => {});
-}
+const gate = browserTestGate();
 
 describe.runIf(gate.run)(`the mechanism panel of /capabilities/${task}/ in Chromium`, () => {
   let site: BuiltSite;
@@ -39,7 +34,7 @@ describe.runIf(gate.run)(`the mechanism panel of /capabilities/${task}/ in Chrom
   let requests: RequestLog;
   let consoleLines: string[];
   let mechanisms: MechanismFile;
-  const scripts: Array<{ url: string; gzipBytes: number }> = [];
+  let scripts: ScriptSize[] = [];
   const notes: string[] = [];
 
   const view = () => page.locator("atlas-head-attention");
@@ -81,11 +76,7 @@ describe.runIf(gate.run)(`the mechanism panel of /capabilities/${task}/ in Chrom
     requests = recordRequests(context);
     page = await context.newPage();
     consoleLines = recordConsole(page);
-    page.on("response", async (response) => {
-      if (response.request().resourceType() !== "script") return;
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      scripts.push({ url: response.url(), gzipBytes: gzipSync(body, { level: 9 }).length });
-    });
+    scripts = recordScriptSizes(page);
     await page.goto(`${server.url}/capabilities/${task}/`);
     await page.waitForFunction(() => customElements.get("atlas-head-attention") !== undefined && customElements.get("atlas-probe") !== undefined);
     await page.waitForLoadState("networkidle");

@@ -11,7 +11,7 @@ import { activationNames } from "../../src/lib/models/onnx/activationNames.ts";
 import { preparedFiles } from "../../src/lib/models/preparedManifest.ts";
 import type { PreparedModel } from "../../src/lib/models/prepareModel.ts";
 import { type ReferenceCase, maxAbsDiff, prepareShared, readReference, readReferenceLogits, sharedModelEntries, tempContext } from "../sharedModels.ts";
-import { type RequestLog, type StaticServer, bundlePage, chromiumGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
+import { type RequestLog, type StaticServer, bundlePage, browserTestGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
 import { ortWasmDir } from "./ortWasmDir.ts";
 import type { ProbeEnvironment, ProbeResult } from "./pages/logitsProbeProtocol.ts";
 
@@ -20,14 +20,9 @@ const patternTolerance = 2e-5;
 /** Worker threads for onnxruntime-web: 2 exercises the multi-threaded (SharedArrayBuffer) path. */
 const browserThreads = 2;
 
-const gate = chromiumGate();
+const gate = browserTestGate();
 const entries = sharedModelEntries();
 
-if (!gate.run) {
-  // Without Chromium: a clear skip locally, a failure in CI.
-  if (gate.fail) it("Chromium is installed", () => expect.fail(gate.message));
-  else it.skip(gate.message, () => {});
-}
 
 /** Measured differences per model, printed at the end so a run shows how close the runtimes are. */
 const measured = new Map<string, { reference: number; node: number; nodeVsReference: number; pattern: number }>();

@@ -3,12 +3,11 @@
 // a message when model files are missing, and nothing is fetched from anywhere but the test server.
 import fs from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ResultFile, resultFileSchema } from "../../src/lib/results/resultSchema.ts";
 import { repoRoot } from "../sharedPath.ts";
-import { type RequestLog, type StaticServer, chromiumGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
+import { type RequestLog, type ScriptSize, type StaticServer, browserTestGate, launchChromium, recordConsole, recordRequests, recordScriptSizes, startStaticServer } from "./harness.ts";
 import { type BuiltSite, builtSite } from "./siteBuild.ts";
 
 const task = "induction";
@@ -19,16 +18,7 @@ const jsBudgetBytes = 150 * 1024;
 /** Model loads on two cores take seconds; the first includes the runtime chunk and 27 MB of wasm. */
 const probeTimeout = 60_000;
 
-const gate = chromiumGate();
-if (!gate.run) {
-  if (gate.fail) it("Chromium is installed", () => expect.fail(gate.message));
-  else it.skip(gate.message, () => {});
-}
-
-interface ScriptResponse {
-  url: string;
-  gzipBytes: number;
-}
+const gate = browserTestGate();
 
 describe.runIf(gate.run)(`/capabilities/${task}/ in Chromium`, () => {
   let site: BuiltSite;
@@ -39,11 +29,11 @@ describe.runIf(gate.run)(`/capabilities/${task}/ in Chromium`, () => {
   let requests: RequestLog;
   let consoleLines: string[];
   let result: ResultFile;
-  const scripts: ScriptResponse[] = [];
+  let scripts: ScriptSize[] = [];
   const timings: string[] = [];
   /** Index into requests.urls at the first click on Run. */
   let requestsBeforeClick = 0;
-  let scriptsBeforeClick: ScriptResponse[] = [];
+  let scriptsBeforeClick: ScriptSize[] = [];
 
   const probe = () => page.locator(`atlas-probe[data-task="${task}"]`);
   const state = () => probe().getAttribute("data-state");
@@ -89,11 +79,7 @@ describe.runIf(gate.run)(`/capabilities/${task}/ in Chromium`, () => {
     requests = recordRequests(context);
     page = await context.newPage();
     consoleLines = recordConsole(page);
-    page.on("response", async (response) => {
-      if (response.request().resourceType() !== "script") return;
-      const body = await response.body().catch(() => Buffer.alloc(0));
-      scripts.push({ url: response.url(), gzipBytes: gzipSync(body, { level: 9 }).length });
-    });
+    scripts = recordScriptSizes(page);
     await page.goto(`${server.url}/capabilities/${task}/`);
     await page.waitForFunction(() => customElements.get("atlas-probe") !== undefined);
     await page.waitForLoadState("networkidle");

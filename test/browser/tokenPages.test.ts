@@ -10,17 +10,13 @@ import { type TokenManifest, tokenManifestSchema } from "../../src/lib/tokens/to
 import { type TokenAnalysis, tokenAnalysisSchema } from "../../src/lib/tokens/tokenAnalysis.ts";
 import { logprobColour } from "../../src/scripts/tokenColours.ts";
 import { storyTokenText } from "../../src/scripts/tokenText.ts";
-import { type RequestLog, type StaticServer, chromiumGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
+import { type RequestLog, type StaticServer, browserTestGate, launchChromium, recordConsole, recordRequests, startStaticServer } from "./harness.ts";
 import { type BuiltSite, builtSite } from "./siteBuild.ts";
 
 const story = 1;
 const pageTimeout = 30_000;
 
-const gate = chromiumGate();
-if (!gate.run) {
-  if (gate.fail) it("Chromium is installed", () => expect.fail(gate.message));
-  else it.skip(gate.message, () => {});
-}
+const gate = browserTestGate();
 
 describe.runIf(gate.run)("/explore/ and /compare/ in Chromium", () => {
   let site: BuiltSite;
