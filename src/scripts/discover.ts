@@ -5,9 +5,10 @@
 // data-state on the element: loading | ready | error.
 import type { DiscoverConfig } from "../lib/site/discoverPageData.ts";
 import { type Discovery, discover, newIn, pickExamples } from "../lib/tokens/discovery.ts";
-import { GROUP_EXAMPLES, RESIDUE_EXAMPLES, RESIDUE_ROWS, type RenderContext, el, funnelTable, groupsTable, residueTable, share } from "./discoverRender.ts";
+import { GROUP_EXAMPLES, RESIDUE_EXAMPLES, RESIDUE_ROWS, type RenderContext, funnelTable, groupsTable, residueTable, share } from "./discoverRender.ts";
 import { type PatternDataset, loadTokenPatterns } from "./patternData.ts";
 import { type TokenDataset, loadTokenDataset } from "./tokenData.ts";
+import { el } from "./domElement.ts";
 
 class AtlasDiscover extends HTMLElement {
   private config!: DiscoverConfig;

@@ -5,6 +5,7 @@ import type { DiscoverConfig } from "../lib/site/discoverPageData.ts";
 import { explorerHref } from "./explorerLink.ts";
 import { quotedTokenText, tokenContext } from "./tokenText.ts";
 import type { TokenDataset } from "./tokenData.ts";
+import { el } from "./domElement.ts";
 
 /** Examples per pattern group and per residue token; residue token texts listed. */
 export const GROUP_EXAMPLES = 4;
@@ -13,19 +14,6 @@ export const RESIDUE_ROWS = 40;
 /** Tokens of context before and after an example. */
 const CONTEXT_BEFORE = 12;
 const CONTEXT_AFTER = 2;
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-  ...children: Array<Node | string>
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  for (const [k, v] of Object.entries(props.attrs ?? {})) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 export const share = (part: number, whole: number): string => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : "–");
 

@@ -7,6 +7,7 @@ import { decodeAttentionRow } from "../lib/mechanisms/attentionCodec.ts";
 import type { HeadAttentionConfig, HeadAttentionModel } from "../lib/site/headAttentionConfig.ts";
 import { attentionBackground, attentionTextColour, tokenDisplay } from "./attentionShading.ts";
 import { type HeadRef, headAtClick } from "./heatmapHit.ts";
+import { el } from "./domElement.ts";
 
 /** The parts of an items file (src/lib/mechanisms/itemsFileSchema.ts) this view reads. */
 interface ItemsFile {
@@ -14,13 +15,6 @@ interface ItemsFile {
   heads: number;
   format: string;
   items: Array<{ id: string; tokens: string[]; answer: string; wrong: string | null; attention: string }>;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function option(value: string, label: string, selected: boolean): HTMLOptionElement {

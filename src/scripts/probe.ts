@@ -8,6 +8,7 @@ import { drawPattern } from "./attentionCanvas.ts";
 import { attentionBackground, attentionTextColour, patternRow, tokenDisplay } from "./attentionShading.ts";
 import { decimalString } from "./probeMath.ts";
 import type { LiveAttention, ProbeOutcome, ScoredContinuation, TokenChoice } from "./probeRuntime.ts";
+import { el } from "./domElement.ts";
 
 type Runtime = typeof import("./probeRuntime.ts");
 type ScoredItem = Exclude<ProbeBuildScore, { skipped: string }>;
@@ -35,14 +36,6 @@ function fmtP(p: number): string {
 /** A token's text with its spaces and newlines visible. */
 function showToken(text: string): string {
   return JSON.stringify(text);
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
 }
 
 class AtlasProbe extends HTMLElement {

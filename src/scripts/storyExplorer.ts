@@ -8,6 +8,7 @@ import { type ExplorerState, explorerSearch, parseExplorerLink, resolveExplorerS
 import { diffColour, logprobColour } from "./tokenColours.ts";
 import { type TokenDataset, loadTokenDataset, staleTokenDataNote } from "./tokenData.ts";
 import { quotedTokenText, storyTokenText } from "./tokenText.ts";
+import { el } from "./domElement.ts";
 
 /** Probabilities as readers compare them: 3 decimals, or 2 significant digits when small. */
 function fmtP(p: number): string {
@@ -16,13 +17,6 @@ function fmtP(p: number): string {
 
 function fmtSigned(x: number): string {
   return `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(2)}`;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children); // strings become text nodes: token text is never parsed as HTML
-  return node;
 }
 
 interface Pane {

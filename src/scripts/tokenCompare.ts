@@ -8,16 +8,10 @@ import { drawScatter } from "./scatterPlot.ts";
 import { type TokenDataset, loadTokenDataset, staleTokenDataNote } from "./tokenData.ts";
 import { tokenContext } from "./tokenText.ts";
 import type { TokenColumns } from "../lib/tokens/columnCodec.ts";
+import { el } from "./domElement.ts";
 
 const A_COLOUR = "#d9480f";
 const B_COLOUR = "#6f42c1";
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  node.append(...children); // strings become text nodes: token text is never parsed as HTML
-  return node;
-}
 
 class TokenCompare extends HTMLElement {
   private data: TokenDataset | undefined;
