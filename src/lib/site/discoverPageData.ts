@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ScorerInfo } from "../results/resultSchema.ts";
 import { type TokenPatterns, tokenPatternsSchema } from "../tokens/patternFiles.ts";
-import { type TokenManifest, tokenManifestSchema } from "../tokens/tokenFiles.ts";
+import type { TokenManifest } from "../tokens/tokenFiles.ts";
 import { orderedScorers } from "./resultViews.ts";
+import { readTokenManifest, tokenDataDir } from "./tokenPageData.ts";
 
 export interface DiscoverPageData {
   manifest: TokenManifest;
@@ -18,12 +19,12 @@ export interface DiscoverPageData {
 }
 
 /** null when `atlas tokens` has not written the data (the page then says how to make it). */
-export function discoverPageData(dataDir = process.env.ATLAS_DATA ?? "data"): DiscoverPageData | null {
-  const dir = path.resolve(dataDir, "tokens");
+export function discoverPageData(dir = tokenDataDir()): DiscoverPageData | null {
   const manifestFile = path.join(dir, "manifest.json");
   const patternsFile = path.join(dir, "patterns.json");
-  if (!fs.existsSync(manifestFile) || !fs.existsSync(patternsFile)) return null;
-  const manifest = tokenManifestSchema.parse(JSON.parse(fs.readFileSync(manifestFile, "utf8")));
+  const read = readTokenManifest(dir);
+  if (!read.ok || !fs.existsSync(patternsFile)) return null;
+  const manifest = read.manifest;
   const patterns = tokenPatternsSchema.parse(JSON.parse(fs.readFileSync(patternsFile, "utf8")));
   if (patterns.textSha256 !== manifest.text.sha256 || patterns.tokens !== manifest.text.tokens) {
     throw new Error(`${patternsFile} labels other stories than ${manifestFile}: rerun \`atlas tokens\``);

@@ -8,6 +8,7 @@ import { type TaskMechanisms, matchMechanisms } from "../mechanisms/matchMechani
 import { type MechanismFileRead, mechanismFilePath, readMechanismFile } from "../mechanisms/readMechanismFile.ts";
 import type { MechanismFile } from "../mechanisms/mechanismSchema.ts";
 import type { ResultFile } from "../results/resultSchema.ts";
+import { readTokenManifest, tokenDataDir } from "./tokenPageData.ts";
 
 /** The folder the build reads: ATLAS_DATA (default data) + /mechanisms, relative to the build's working folder. */
 export function mechanismsDir(env: Record<string, string | undefined> = process.env): string {
@@ -53,15 +54,9 @@ export interface ExplorerStories {
   scorers: string[];
 }
 
-/** What the explorer serves, from data/tokens/manifest.json alone; null without per-token data. */
-export function explorerStories(env: Record<string, string | undefined> = process.env): ExplorerStories | null {
-  const file = path.resolve(env.ATLAS_DATA ?? "data", "tokens", "manifest.json");
-  if (!fs.existsSync(file)) return null;
-  try {
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as { text?: { sha256?: unknown }; scorers?: Array<{ info?: { id?: unknown } }>; shard?: unknown };
-    if (manifest.shard || typeof manifest.text?.sha256 !== "string") return null;
-    return { sha256: manifest.text.sha256, scorers: (manifest.scorers ?? []).flatMap((s) => (typeof s.info?.id === "string" ? [s.info.id] : [])) };
-  } catch {
-    return null;
-  }
+/** What the explorer serves, from data/tokens/manifest.json alone; null without merged per-token data. */
+export function explorerStories(dir: string = tokenDataDir()): ExplorerStories | null {
+  const read = readTokenManifest(dir);
+  if (!read.ok) return null;
+  return { sha256: read.manifest.text.sha256, scorers: read.manifest.scorers.map((s) => s.info.id) };
 }

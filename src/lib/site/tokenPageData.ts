@@ -28,11 +28,21 @@ export function tokenDataDir(env: Record<string, string | undefined> = process.e
   return path.resolve(env.ATLAS_DATA ?? "data", "tokens");
 }
 
-export function readTokenPageData(dir: string = tokenDataDir()): TokenPageDataOrMissing {
+export type TokenManifestOrMissing = { ok: true; manifest: TokenManifest } | { ok: false; reason: string };
+
+/** The merged per-token manifest of a folder (validated), or why there is none to show. */
+export function readTokenManifest(dir: string = tokenDataDir()): TokenManifestOrMissing {
   const manifestFile = path.join(dir, "manifest.json");
-  if (!fs.existsSync(manifestFile)) return { ok: false, dir, reason: `${manifestFile} does not exist` };
+  if (!fs.existsSync(manifestFile)) return { ok: false, reason: `${manifestFile} does not exist` };
   const manifest = tokenManifestSchema.parse(JSON.parse(fs.readFileSync(manifestFile, "utf8")));
-  if (manifest.shard) return { ok: false, dir, reason: `${manifestFile} is shard ${manifest.shard.k} of ${manifest.shard.n}, not merged data` };
+  if (manifest.shard) return { ok: false, reason: `${manifestFile} is shard ${manifest.shard.k} of ${manifest.shard.n}, not merged data` };
+  return { ok: true, manifest };
+}
+
+export function readTokenPageData(dir: string = tokenDataDir()): TokenPageDataOrMissing {
+  const read = readTokenManifest(dir);
+  if (!read.ok) return { ok: false, dir, reason: read.reason };
+  const manifest = read.manifest;
   const analysisFile = path.join(dir, "analysis.json");
   const analysis = fs.existsSync(analysisFile) ? tokenAnalysisSchema.parse(JSON.parse(fs.readFileSync(analysisFile, "utf8"))) : null;
   const ids = decodeIds(new Uint8Array(fs.readFileSync(path.join(dir, "ids.bin"))));

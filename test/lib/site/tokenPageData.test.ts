@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ScorerInfo } from "../../../src/lib/results/resultSchema.ts";
+import { discoverPageData } from "../../../src/lib/site/discoverPageData.ts";
+import { explorerStories } from "../../../src/lib/site/mechanismData.ts";
 import { defaultPair, largestModels, readTokenPageData, tokenDataDir } from "../../../src/lib/site/tokenPageData.ts";
 
 describe("readTokenPageData", () => {
@@ -30,6 +32,29 @@ describe("readTokenPageData", () => {
     } finally {
       fs.rmSync(dir, { recursive: true });
     }
+  });
+
+  it("shows no page data from one shard of unmerged data, on any page", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-shard-tokens-"));
+    try {
+      const manifest = JSON.parse(fs.readFileSync(path.join(tokenDataDir(), "manifest.json"), "utf8"));
+      fs.writeFileSync(path.join(dir, "manifest.json"), JSON.stringify({ ...manifest, shard: { k: 1, n: 2 } }));
+      fs.copyFileSync(path.join(tokenDataDir(), "patterns.json"), path.join(dir, "patterns.json"));
+      const read = readTokenPageData(dir);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.reason).toMatch(/manifest\.json is shard 1 of 2, not merged data/);
+      expect(discoverPageData(dir)).toBeNull();
+      expect(explorerStories(dir)).toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true });
+    }
+  });
+
+  it("gives the discovery page and the mechanism links the same manifest as the explorer", () => {
+    const read = readTokenPageData(tokenDataDir());
+    if (!read.ok) throw new Error(read.reason);
+    expect(discoverPageData(tokenDataDir())?.manifest).toEqual(read.data.manifest);
+    expect(explorerStories(tokenDataDir())).toEqual({ sha256: read.data.manifest.text.sha256, scorers: read.data.manifest.scorers.map((s) => s.info.id) });
   });
 });
 
