@@ -3,7 +3,8 @@
 // so the first tokens of a story have a context ("Once" after EOT; "upon" after EOT "Once") and the end of
 // a story is a prediction too. The padding EOTs are context only; counted tokens are s1 .. sn and the final EOT.
 import { checkKeyRange, tableFromKeys, type NgramTable } from "./ngramTable.ts";
-import { END_OF_TEXT_ID, MAX_VOCAB_SIZE, storyCount, type TokenCorpus } from "./tokenCorpus.ts";
+import { MAX_VOCAB_SIZE, storyCount, type TokenCorpus } from "./tokenCorpus.ts";
+import { END_OF_TEXT_ID } from "../models/endOfText.ts";
 
 export interface NgramCounts {
   vocabSize: number;

@@ -8,9 +8,6 @@ export interface TokenCorpus {
   starts: Uint32Array;
 }
 
-/** GPT-2's <|endoftext|>: the boundary before and after every story. */
-export const END_OF_TEXT_ID = 50256;
-
 /** Largest vocabulary a Uint16Array of ids can hold. */
 export const MAX_VOCAB_SIZE = 65536;
 

@@ -4,6 +4,7 @@
 import * as ort from "onnxruntime-node";
 import { activationNames, headMaskInput } from "../models/onnx/activationNames.ts";
 import { prunedGraph, residInInput } from "./prunedGraph.ts";
+import { END_OF_TEXT_ID } from "../models/endOfText.ts";
 
 export class AblationSessions {
   private readonly sessions = new Map<number, Promise<ort.InferenceSession>>();
@@ -51,7 +52,7 @@ export class AblationSessions {
 }
 
 /** input_ids for a batch, padded on the right to the longest sequence (as MechanismSession pads). */
-export function paddedIds(batch: number[][], padId = 50256): ort.Tensor {
+export function paddedIds(batch: number[][], padId = END_OF_TEXT_ID): ort.Tensor {
   const seq = Math.max(...batch.map((ids) => ids.length));
   const data = new BigInt64Array(batch.length * seq).fill(BigInt(padId));
   batch.forEach((ids, b) => ids.forEach((id, t) => (data[b * seq + t] = BigInt(id))));

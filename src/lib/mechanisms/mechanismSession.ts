@@ -3,6 +3,7 @@
 import * as ort from "onnxruntime-node";
 import { headMaskInput } from "../models/onnx/activationNames.ts";
 import { scoringPositionsInput, scoringTargetsInput } from "../models/onnx/scoringHead.ts";
+import { END_OF_TEXT_ID } from "../models/endOfText.ts";
 
 export interface MechanismRequest {
   ids: number[];
@@ -26,7 +27,7 @@ export class MechanismSession {
   ) {}
 
   /** From the graph's file, or its bytes when the caller has read them already. */
-  static async create(file: string | Uint8Array, maskShape: [number, number], padId = 50256): Promise<MechanismSession> {
+  static async create(file: string | Uint8Array, maskShape: [number, number], padId = END_OF_TEXT_ID): Promise<MechanismSession> {
     const options: ort.InferenceSession.SessionOptions = { graphOptimizationLevel: "all" };
     const session = typeof file === "string" ? await ort.InferenceSession.create(file, options) : await ort.InferenceSession.create(file, options);
     return new MechanismSession(session, maskShape, padId);

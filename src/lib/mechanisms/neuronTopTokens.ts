@@ -8,10 +8,10 @@ import { activationNames, headMaskInput } from "../models/onnx/activationNames.t
 import { paddedIds } from "./ablationSessions.ts";
 import { BATCH_TOKENS } from "./mechanismItems.ts";
 import { prunedGraph } from "./prunedGraph.ts";
+import { END_OF_TEXT_ID } from "../models/endOfText.ts";
 
 /** Top-activating tokens kept per neuron. */
 export const TOP_TOKENS = 10;
-const END_OF_TEXT = 50256;
 
 export interface NeuronRef {
   layer: number;
@@ -79,7 +79,7 @@ export async function neuronTopTokens(
   const session = await ort.InferenceSession.create(prunedGraph(mechanismOnnx, { outputs: layers.map(activationNames.mlpPost) }), { graphOptimizationLevel: "all" });
   try {
     const windows = stories.flatMap((story, s) => {
-      const input = [END_OF_TEXT, ...story];
+      const input = [END_OF_TEXT_ID, ...story];
       return storyWindows(input.length, shape.maxPositions).map((w) => ({ story: s, ids: input.slice(w.start, w.end), ...w }));
     });
     const mask = new ort.Tensor("float32", new Float32Array(shape.layers * shape.heads).fill(1), [shape.layers, shape.heads]);

@@ -11,6 +11,7 @@ import { PREPARE_VERSION, type PreparedManifest, preparedFiles, preparedManifest
 import { readCheckpoint } from "./readCheckpoint.ts";
 import type { ModelEntry } from "./registry.ts";
 import { type ResolveDeps, type ResolvedCheckpoint, resolveCheckpoint } from "./resolveCheckpoint.ts";
+import { END_OF_TEXT_ID } from "./endOfText.ts";
 
 export interface PreparedModel {
   entry: ModelEntry;
@@ -71,7 +72,7 @@ export async function prepareModel(entry: ModelEntry, deps: PrepareDeps): Promis
       files[name] = sha256(data);
     };
     put(preparedFiles.config, configText);
-    put(preparedFiles.generationConfig, JSON.stringify({ bos_token_id: config.bos_token_id ?? 50256, eos_token_id: config.eos_token_id ?? 50256 }, null, 2));
+    put(preparedFiles.generationConfig, JSON.stringify({ bos_token_id: config.bos_token_id ?? END_OF_TEXT_ID, eos_token_id: config.eos_token_id ?? END_OF_TEXT_ID }, null, 2));
     put(preparedFiles.tokenizer, JSON.stringify(tokenizer.tokenizerJson));
     put(preparedFiles.tokenizerConfig, JSON.stringify(tokenizer.tokenizerConfig, null, 2));
     put(preparedFiles.onnxModel, exportGptNeoOnnx(config, stateDict, { head: "logits", internals: true, metadata, model: entry.id }));

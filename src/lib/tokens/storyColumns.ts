@@ -4,8 +4,8 @@
 // of maxPositions tokens that overlap by half, so every token keeps at least half a window of context.
 import type { ScorerHandle } from "../data/scorerHandle.ts";
 import { TOKEN_TOP_K, type TokenColumns } from "./tokenFiles.ts";
+import { END_OF_TEXT_ID } from "../models/endOfText.ts";
 
-export const END_OF_TEXT = 50256;
 
 export async function storyColumns(
   handle: ScorerHandle,
@@ -25,7 +25,7 @@ export async function storyColumns(
   let at = 0;
   for (const story of stories) {
     // input[i] predicts story[i]: input = <|endoftext|> followed by the story without its last token.
-    const input = [END_OF_TEXT, ...story.slice(0, -1)];
+    const input = [END_OF_TEXT_ID, ...story.slice(0, -1)];
     const stride = Math.max(1, Math.floor(window / 2));
     for (let start = 0; ; start += stride) {
       const end = Math.min(input.length, start + window);

@@ -5,6 +5,7 @@ import { loadTokenizer, type Tokenizer } from "../loadTokenizer.ts";
 import { preparedFiles } from "../preparedManifest.ts";
 import type { PreparedModel } from "../prepareModel.ts";
 import { ScoringSession, type SessionOptions } from "./scoringSession.ts";
+import { END_OF_TEXT_ID } from "../endOfText.ts";
 
 export interface LoadedModel {
   prepared: PreparedModel;
@@ -16,12 +17,9 @@ export interface LoadedModel {
   checkLength(ids: readonly number[], what: string): void;
 }
 
-/** GPT-2's <|endoftext|>: pads batches (on the right, where a causal model never looks back at it). */
-export const END_OF_TEXT = 50256;
-
 export async function loadModel(prepared: PreparedModel, opts: SessionOptions = {}): Promise<LoadedModel> {
   const tokenizer = await loadTokenizer(prepared.dir, prepared.entry.id);
-  const scorer = await ScoringSession.create(path.join(prepared.dir, preparedFiles.onnxScorer), END_OF_TEXT, opts);
+  const scorer = await ScoringSession.create(path.join(prepared.dir, preparedFiles.onnxScorer), END_OF_TEXT_ID, opts);
   const maxPositions = prepared.manifest.maxPositions;
   return {
     prepared,
