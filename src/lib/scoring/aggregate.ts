@@ -72,7 +72,7 @@ export function aggregate(scores: ItemScore[], skipped: number, rule: VerdictRul
 }
 
 /** Percentile bootstrap: each statistic on all n items, and its 2.5% and 97.5% quantiles over resamples. */
-function bootstrap(n: number, stats: Array<(indices: Int32Array) => number>, rng: () => number): Interval[] {
+export function bootstrap(n: number, stats: Array<(indices: Int32Array) => number>, rng: () => number): Interval[] {
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const samples = stats.map(() => new Float64Array(BOOTSTRAP_RESAMPLES));
   const indices = new Int32Array(n);
