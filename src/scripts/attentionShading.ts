@@ -1,6 +1,8 @@
 // How attention weights are shown as token shading, in the mechanism panel's attention view and in the
 // probe's live view alike: one colour, opacity sqrt(weight) so that a diffuse head's small weights still
 // show, and the weight itself in the token's title and data-weight.
+import { el } from "./domElement.ts";
+import { inlineTokenText, quotedTokenText } from "./tokenText.ts";
 
 /** The accent colour (--accent) as r, g, b. */
 export const ATTENTION_RGB = "43, 108, 176";
@@ -20,9 +22,18 @@ export function attentionTextColour(weight: number): string | null {
   return attentionAlpha(weight) > 0.6 ? "#ffffff" : null;
 }
 
-/** A token as shown in a row of tokens: newlines and tabs made visible; spaces stay (white-space: pre). */
-export function tokenDisplay(text: string): string {
-  return text.replace(/\n/g, "↵").replace(/\t/g, "→");
+/**
+ * One token of a row shaded by the attention it gets: newlines and tabs made visible, spaces kept
+ * (white-space: pre), the weight in its title and data-weight.
+ */
+export function attentionTokenSpan(text: string, weight: number, className: string): HTMLSpanElement {
+  const span = el("span", className, inlineTokenText(text));
+  span.dataset.weight = String(weight);
+  span.title = `${quotedTokenText(text)}: ${weight.toFixed(3)}`;
+  span.style.background = attentionBackground(weight);
+  const colour = attentionTextColour(weight);
+  if (colour) span.style.color = colour;
+  return span;
 }
 
 /**

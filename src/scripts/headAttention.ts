@@ -5,7 +5,8 @@
 // Token text is set as text, never as markup.
 import { decodeAttentionRow } from "../lib/mechanisms/attentionCodec.ts";
 import type { HeadAttentionConfig, HeadAttentionModel } from "../lib/site/headAttentionConfig.ts";
-import { attentionBackground, attentionTextColour, tokenDisplay } from "./attentionShading.ts";
+import { attentionTokenSpan } from "./attentionShading.ts";
+import { quotedTokenText } from "./tokenText.ts";
 import { type HeadRef, headAtClick } from "./heatmapHit.ts";
 import { el } from "./domElement.ts";
 
@@ -188,19 +189,12 @@ class AtlasHeadAttention extends HTMLElement {
     const weights = decodeAttentionRow(item.attention, file.heads, item.tokens.length, ref.layer, ref.head);
     const tokens = el("span", "attention-tokens");
     item.tokens.forEach((text, k) => {
-      const w = weights[k];
-      const span = el("span", k === item.tokens.length - 1 ? "attention-token attention-query" : "attention-token", tokenDisplay(text));
-      span.dataset.weight = String(w);
-      span.title = `${JSON.stringify(text)}: ${w.toFixed(3)}`;
-      span.style.background = attentionBackground(w);
-      const colour = attentionTextColour(w);
-      if (colour) span.style.color = colour;
-      tokens.append(span);
+      tokens.append(attentionTokenSpan(text, weights[k], k === item.tokens.length - 1 ? "attention-token attention-query" : "attention-token"));
     });
-    const answer = el("span", "attention-answer", ` → ${JSON.stringify(item.answer)}`);
+    const answer = el("span", "attention-answer", ` → ${quotedTokenText(item.answer)}`);
     const head = el("div", "attention-item-id", item.id);
     li.append(head, tokens, answer);
-    if (item.wrong !== null) li.append(el("span", "attention-wrong", ` (wrong: ${JSON.stringify(item.wrong)})`));
+    if (item.wrong !== null) li.append(el("span", "attention-wrong", ` (wrong: ${quotedTokenText(item.wrong)})`));
     return li;
   }
 }

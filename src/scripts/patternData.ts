@@ -3,6 +3,7 @@
 import { decodePatternBits } from "../lib/tokens/patternCodec.ts";
 import type { TokenPatterns } from "../lib/tokens/patternFiles.ts";
 import type { PatternColumn } from "../lib/tokens/discovery.ts";
+import { fetchTokenFile } from "./tokenData.ts";
 
 export interface PatternDataset {
   meta: TokenPatterns;
@@ -10,12 +11,7 @@ export interface PatternDataset {
 }
 
 export async function loadTokenPatterns(baseUrl: string): Promise<PatternDataset> {
-  const url = (file: string) => `${baseUrl.replace(/\/$/, "")}/${file}`;
-  const get = async (file: string) => {
-    const response = await fetch(url(file));
-    if (!response.ok) throw new Error(`${url(file)}: HTTP ${response.status} (run \`atlas tokens\` and \`atlas site-assets\`)`);
-    return response;
-  };
+  const get = (file: string) => fetchTokenFile(baseUrl, file);
   const meta = (await (await get("patterns.json")).json()) as TokenPatterns;
   const bits = new Uint8Array(await (await get(meta.file)).arrayBuffer());
   const marks = decodePatternBits(bits, meta.patterns.length, meta.tokens);

@@ -5,7 +5,8 @@
 // data-state on the element: idle | loading | done | error.
 import type { ProbeBuildScore, ProbeConfig, ProbeItem } from "../lib/site/probeConfig.ts";
 import { drawPattern } from "./attentionCanvas.ts";
-import { attentionBackground, attentionTextColour, patternRow, tokenDisplay } from "./attentionShading.ts";
+import { attentionTokenSpan, patternRow } from "./attentionShading.ts";
+import { quotedTokenText } from "./tokenText.ts";
 import { decimalString } from "./probeMath.ts";
 import type { LiveAttention, ProbeOutcome, ScoredContinuation, TokenChoice } from "./probeRuntime.ts";
 import { el } from "./domElement.ts";
@@ -33,10 +34,6 @@ function fmtP(p: number): string {
   return p >= 0.001 || p === 0 ? p.toFixed(4) : p.toExponential(2);
 }
 
-/** A token's text with its spaces and newlines visible. */
-function showToken(text: string): string {
-  return JSON.stringify(text);
-}
 
 class AtlasProbe extends HTMLElement {
   private config!: ProbeConfig;
@@ -221,7 +218,7 @@ class AtlasProbe extends HTMLElement {
       bar.style.width = `${Math.max(0.5, t.p * 100).toFixed(1)}%`;
       li.append(
         el("span", { className: "rank", text: `${t.rank}` }),
-        el("code", { className: "token", text: showToken(t.text) }),
+        el("code", { className: "token", text: quotedTokenText(t.text) }),
         el("span", { className: "p", text: fmtP(t.p) }),
         el("span", { className: "barbox" }, bar),
         el("span", { className: "tag", text: m === "correct" ? "answer" : m === "wrong" ? "wrong" : "" }),
@@ -302,13 +299,7 @@ class AtlasProbe extends HTMLElement {
     const weights = patternRow(pattern, a.heads, t, this.attnHead, t - 1);
     row.replaceChildren(
       ...a.tokens.map((text, k) => {
-        const span = el("span", { className: k === t - 1 ? "probe-attn-token probe-attn-query" : "probe-attn-token", text: tokenDisplay(text) });
-        span.dataset.weight = String(weights[k]);
-        span.title = `${showToken(text)}: ${weights[k].toFixed(3)}`;
-        span.style.background = attentionBackground(weights[k]);
-        const colour = attentionTextColour(weights[k]);
-        if (colour) span.style.color = colour;
-        return span;
+        return attentionTokenSpan(text, weights[k], k === t - 1 ? "probe-attn-token probe-attn-query" : "probe-attn-token");
       }),
     );
     row.dataset.head = `${this.attnLayer}.${this.attnHead}`;
@@ -318,14 +309,14 @@ class AtlasProbe extends HTMLElement {
   private continuationLine(label: "answer" | "wrong", text: string, c: ScoredContinuation, correct: boolean): HTMLElement {
     const line = el("p", { className: `probe-${label}` });
     if (!c.ok) {
-      line.append(el("span", { className: "probe-warning", text: `${label} ${showToken(text)}: no first token to score: ${c.reason}.` }));
+      line.append(el("span", { className: "probe-warning", text: `${label} ${quotedTokenText(text)}: no first token to score: ${c.reason}.` }));
       return line;
     }
     const value = el("strong", { text: fmtP(c.first.p) });
     if (correct) value.dataset.pCorrect = decimalString(c.first.p);
     else value.dataset.pWrong = decimalString(c.first.p);
     line.append(
-      `p(${label} ${showToken(text)} → first token ${showToken(c.first.text)}) = `,
+      `p(${label} ${quotedTokenText(text)} → first token ${quotedTokenText(c.first.text)}) = `,
       value,
       `, rank ${c.first.rank}${c.ids.length > 1 ? ` (${c.ids.length} tokens; the first is scored)` : ""}`,
     );

@@ -17,13 +17,16 @@ export interface TokenDataset {
   analysis(): Promise<TokenAnalysis>;
 }
 
+/** A file of the published per-token data (public/tokens/), or an error naming its URL and how to publish it. */
+export async function fetchTokenFile(baseUrl: string, file: string): Promise<Response> {
+  const url = `${baseUrl.replace(/\/$/, "")}/${file}`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} (run \`atlas tokens\` and \`atlas site-assets\`)`);
+  return response;
+}
+
 export async function loadTokenDataset(baseUrl: string): Promise<TokenDataset> {
-  const url = (file: string) => `${baseUrl.replace(/\/$/, "")}/${file}`;
-  const get = async (file: string) => {
-    const response = await fetch(url(file));
-    if (!response.ok) throw new Error(`${url(file)}: HTTP ${response.status}`);
-    return response;
-  };
+  const get = (file: string) => fetchTokenFile(baseUrl, file);
   const [manifest, idBytes, vocab] = await Promise.all([
     get("manifest.json").then((r) => r.json() as Promise<TokenManifest>),
     get("ids.bin").then((r) => r.arrayBuffer()),

@@ -11,7 +11,7 @@ import { decodeAttentionRow } from "../../src/lib/mechanisms/attentionCodec.ts";
 import { type ItemsFile, itemsFileSchema } from "../../src/lib/mechanisms/itemsFileSchema.ts";
 import { type MechanismFile, mechanismFileSchema } from "../../src/lib/mechanisms/mechanismSchema.ts";
 import type { HeadAttentionConfig } from "../../src/lib/site/headAttentionConfig.ts";
-import { tokenDisplay } from "../../src/scripts/attentionShading.ts";
+import { inlineTokenText } from "../../src/scripts/tokenText.ts";
 import { type RequestLog, type ScriptSize, type StaticServer, browserTestGate, launchChromium, recordConsole, recordRequests, recordScriptSizes, startStaticServer } from "./harness.ts";
 import { type BuiltSite, builtSite } from "./siteBuild.ts";
 
@@ -119,7 +119,7 @@ describe.runIf(gate.run)(`the mechanism panel of /capabilities/${task}/ in Chrom
     const row = await firstItemRow();
     expect(row.id).toBe(item.id);
     expect(row.texts.length).toBe(item.tokens.length);
-    expect(row.texts).toEqual(item.tokens.map(tokenDisplay));
+    expect(row.texts).toEqual(item.tokens.map(inlineTokenText));
     expect(row.weights).toEqual([...decodeAttentionRow(item.attention, file.heads, item.tokens.length, layer, head)]);
     expect(await view().locator("[data-attention-items] li").count()).toBe(Math.min(config.pageSize, file.items.length));
     if (file.items.length > config.pageSize) {
@@ -154,7 +154,7 @@ describe.runIf(gate.run)(`the mechanism panel of /capabilities/${task}/ in Chrom
     const spans = probe.locator("[data-probe-attn-row] [data-weight]");
     const texts = await spans.evaluateAll((s) => s.map((x) => x.textContent ?? ""));
     const live = (await spans.evaluateAll((s) => s.map((x) => (x as HTMLElement).dataset.weight ?? ""))).map(Number);
-    expect(texts).toEqual(item.tokens.map(tokenDisplay));
+    expect(texts).toEqual(item.tokens.map(inlineTokenText));
     const stored = decodeAttentionRow(item.attention, file.heads, item.tokens.length, 0, 0);
     const worst = Math.max(...live.map((w, k) => Math.abs(w - stored[k])));
     notes.push(`live attention (${smallest}, ${item.id}, head 0.0) vs items file: largest difference ${worst.toExponential(2)} (allowed ${quantisation.toExponential(2)})`);

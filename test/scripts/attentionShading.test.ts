@@ -1,7 +1,7 @@
 // Attention shading: opacity sqrt(weight), clamped; rows read out of a [heads, t, t] pattern; tokens with
 // their whitespace visible.
 import { describe, expect, it } from "vitest";
-import { attentionAlpha, attentionBackground, attentionTextColour, patternRow, tokenDisplay } from "../../src/scripts/attentionShading.ts";
+import { attentionAlpha, attentionBackground, attentionTextColour, patternRow } from "../../src/scripts/attentionShading.ts";
 
 describe("attention shading", () => {
   it("maps a weight to opacity sqrt(weight), clamped to [0, 1]", () => {
@@ -28,11 +28,5 @@ describe("attention shading", () => {
     expect([...patternRow(pattern, heads, t, 0, 0)]).toEqual([0, 1, 2]);
     expect(() => patternRow(pattern, heads, 4, 0, 0)).toThrow(/not 2 heads x 4 x 4/);
     expect(() => patternRow(pattern, heads, t, 2, 0)).toThrow();
-  });
-
-  it("shows newlines and tabs in tokens", () => {
-    expect(tokenDisplay(" cat")).toBe(" cat");
-    expect(tokenDisplay("\n\n")).toBe("↵↵");
-    expect(tokenDisplay("\t")).toBe("→");
   });
 });

@@ -12,6 +12,9 @@ describe("token text", () => {
   it("keeps newlines breaking in a story and visible everywhere", () => {
     expect(storyTokenText("\n\n")).toBe("↵\n↵\n");
     expect(inlineTokenText("a\nb\tc")).toBe("a↵b→c");
+    expect(inlineTokenText(" cat")).toBe(" cat");
+    expect(inlineTokenText("\n\n")).toBe("↵↵");
+    expect(inlineTokenText("\t")).toBe("→");
     expect(quotedTokenText(" the")).toBe('" the"');
     expect(quotedTokenText("\n")).toBe('"\\n"');
   });
