@@ -20,9 +20,13 @@ export function scorersSentence(result: ResultFile): string {
   const ordered = orderedScorers(result.scorers);
   const models = ordered.filter((s) => s.type === "model").map((s) => s.id);
   const baselines = ordered.filter((s) => s.type === "baseline").map((s) => s.id);
-  const stand = nonPublishedModels(result.scorers).length;
-  const warning = stand ? ` ${stand} of the models ${stand === 1 ? "is a replica or fixture" : "are replicas or fixtures"}, not published TinyStories weights.` : "";
-  return `${count(models.length, "model")} (${models.join(", ")}; smallest first) and ${count(baselines.length, "baseline")} (${baselines.join(", ")}).${warning}`;
+  return `${count(models.length, "model")} (${models.join(", ")}; smallest first) and ${count(baselines.length, "baseline")} (${baselines.join(", ")}).${standInWarning(nonPublishedModels(result.scorers).length)}`;
+}
+
+/** " 2 of the models are replicas or fixtures, not published TinyStories weights." (empty for none). */
+export function standInWarning(standIns: number): string {
+  if (!standIns) return "";
+  return ` ${standIns} of the models ${standIns === 1 ? "is a replica or fixture" : "are replicas or fixtures"}, not published TinyStories weights.`;
 }
 
 export function intervalSentence(result: ResultFile): string {

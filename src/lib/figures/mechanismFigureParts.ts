@@ -2,7 +2,7 @@
 // evidence is stated in, caption sentences, and the provenance (the mechanism file's code version and date).
 import type { MechanismFile, ModelMechanisms } from "../mechanisms/mechanismSchema.ts";
 import type { ResultFile } from "../results/resultSchema.ts";
-import { count, figureSource } from "./captions.ts";
+import { count, figureSource, standInWarning } from "./captions.ts";
 import type { FigureSource } from "./figureTypes.ts";
 import { scorerLabel } from "./scorerFields.ts";
 
@@ -46,9 +46,8 @@ export function mechanismModelsSentence(file: MechanismFile): string {
   const ids = file.models.map((m) => m.model.id);
   const used = [...new Set(file.models.map((m) => m.items.used))];
   const items = used.length === 1 ? `on ${count(used[0], "item")} each` : `on ${Math.min(...used)} to ${Math.max(...used)} items`;
-  const stand = file.models.filter((m) => m.model.kind !== "published").length;
-  const warning = stand ? ` ${stand} of the models ${stand === 1 ? "is a replica or fixture" : "are replicas or fixtures"}, not published TinyStories weights.` : "";
-  return `${count(ids.length, "model")} (${ids.join(", ")}; smallest first), ${items}.${warning}`;
+  const standIns = file.models.filter((m) => m.model.kind !== "published").length;
+  return `${count(ids.length, "model")} (${ids.join(", ")}; smallest first), ${items}.${standInWarning(standIns)}`;
 }
 
 export function mechanismProvenanceSentence(file: MechanismFile): string {

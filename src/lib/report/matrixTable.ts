@@ -4,7 +4,7 @@
 import { shortCodeVersion } from "../figures/citation.ts";
 import type { ResultFile, ScorerInfo } from "../results/resultSchema.ts";
 import { capabilityMatrix } from "../site/matrix.ts";
-import { metricLabels } from "../site/resultViews.ts";
+import { isStandIn, metricLabels } from "../site/resultViews.ts";
 import { escapeLatex, texttt } from "./latexEscape.ts";
 import { latexReal } from "./latexNumbers.ts";
 import { renderTable } from "./latexTable.ts";
@@ -28,7 +28,7 @@ function caption(rows: ReturnType<typeof matrixRows>, scorers: ScorerInfo[], sou
   const metric = metrics.length === 1 ? `the main metric (${metricLabels[metrics[0]]})` : "the main metric (named in each row)";
   const rule = rules.length === 1 ? `the rule ${rules[0]}` : "its task's rule (stated in the task's verdict table)";
   const e = escapeLatex;
-  const standIns = scorers.some((s) => s.type === "model" && s.kind !== "published")
+  const standIns = scorers.some(isStandIn)
     ? ` Models marked $^\\dagger$ ${e("are replicas or test fixtures, not the published TinyStories weights.")}`
     : "";
   return (
@@ -47,7 +47,7 @@ export function matrixTable(capabilities: CapabilityInput[], results: Map<string
   const models = scorers.filter((s) => s.type === "model");
   const baselines = scorers.filter((s) => s.type === "baseline");
   const mixedMetrics = distinct(matrix.map((r) => r.metric)).length > 1;
-  const headerCell = (s: ScorerInfo) => `\\rotatebox{90}{${texttt(s.id)}${s.type === "model" && s.kind !== "published" ? "$^\\dagger$" : ""}}`;
+  const headerCell = (s: ScorerInfo) => `\\rotatebox{90}{${texttt(s.id)}${isStandIn(s) ? "$^\\dagger$" : ""}}`;
   const groups: string[] = ["Capability"];
   const rules: string[] = [];
   let column = 2;

@@ -3,7 +3,7 @@
 // fit) everywhere; a report mixing two under one name would quote numbers of different models as one.
 import { AtlasError } from "../errors.ts";
 import type { ScorerInfo } from "../results/resultSchema.ts";
-import { orderedScorers } from "../site/resultViews.ts";
+import { nonPublishedModels, orderedScorers } from "../site/resultViews.ts";
 import type { ReportInputs } from "./reportInputs.ts";
 
 /** What makes two scorer records the same scorer. */
@@ -30,7 +30,7 @@ export function reportScorers(inputs: ReportInputs): ScorerInfo[] {
 
 /** The models that are not published TinyStories weights (replicas, fixtures, local checkpoints). */
 export function standInModels(scorers: ScorerInfo[]): string[] {
-  return scorers.filter((s) => s.type === "model" && s.kind !== "published").map((s) => s.id);
+  return nonPublishedModels(scorers).map((s) => s.id);
 }
 
 /** Where a model's checkpoint came from, in one line. */

@@ -4,7 +4,7 @@
 import { tableId } from "../figures/ids.ts";
 import { verdictTable } from "../figures/tables.ts";
 import type { ResultFile } from "../results/resultSchema.ts";
-import { hasWrongAnswers, metricInterval, metricLabels, orderedScorers } from "../site/resultViews.ts";
+import { hasWrongAnswers, isStandIn, metricInterval, metricLabels, orderedScorers } from "../site/resultViews.ts";
 import { escapeLatex, texttt } from "./latexEscape.ts";
 import { latexCount, latexInterval } from "./latexNumbers.ts";
 import { renderTable } from "./latexTable.ts";
@@ -25,9 +25,10 @@ export function verdictTableTex(result: ResultFile): string {
   const diffColumn = hasWrongAnswers(result);
   const site = verdictTable(result);
   const header = ["Scorer", "Items", ...(mainColumn ? [capitalize(metricLabels[metric])] : []), "Top-1 rate", ...(diffColumn ? ["Mean logit diff."] : []), "Verdict"].map(escapeLatex);
-  const rows = orderedScorers(result.scorers).map((s) => {
+  const scorers = orderedScorers(result.scorers);
+  const rows = scorers.map((s) => {
     const a = result.aggregates[s.id];
-    const stand = s.type === "model" && s.kind !== "published" ? "$^\\dagger$" : "";
+    const stand = isStandIn(s) ? "$^\\dagger$" : "";
     return [
       `${texttt(s.id)}${stand}`,
       latexCount(a.n),
@@ -37,7 +38,7 @@ export function verdictTableTex(result: ResultFile): string {
       a.has_capability ? "\\atlasYes" : "no",
     ];
   });
-  const dagger = rows.some((r) => r[0].includes("dagger")) ? " $^\\dagger$ replica or test fixture, not published TinyStories weights." : "";
+  const dagger = scorers.some(isStandIn) ? " $^\\dagger$ replica or test fixture, not published TinyStories weights." : "";
   return renderTable({
     file: verdictTableFile(result.task.id),
     label: tableId(result.task.id, "verdicts"),

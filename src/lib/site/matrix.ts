@@ -1,7 +1,7 @@
 // The capability x model matrix of the home page: one cell per capability (its first task) and scorer,
 // holding the task's main metric and verdict, read from the result files.
 import type { ResultFile, ScorerInfo } from "../results/resultSchema.ts";
-import { type MainMetric, metricInterval, orderedScorers } from "./resultViews.ts";
+import { type MainMetric, distinctScorers, metricInterval } from "./resultViews.ts";
 
 export interface MatrixCell {
   value: number | null;
@@ -18,9 +18,7 @@ export interface MatrixRow {
 
 export function capabilityMatrix(rows: Array<{ slug: string; title: string; result: ResultFile }>): { scorers: ScorerInfo[]; rows: MatrixRow[] } {
   // Columns: every scorer that appears in any result file, models by size, then baselines.
-  const byId = new Map<string, ScorerInfo>();
-  for (const { result } of rows) for (const s of result.scorers) if (!byId.has(s.id)) byId.set(s.id, s);
-  const scorers = orderedScorers([...byId.values()]);
+  const scorers = distinctScorers(rows.map((r) => r.result));
   return {
     scorers,
     rows: rows.map(({ slug, title, result }) => ({

@@ -11,6 +11,13 @@ export function orderedScorers(scorers: ScorerInfo[]): ScorerInfo[] {
   return [...models, ...scorers.filter((s) => s.type === "baseline")];
 }
 
+/** Every scorer of any of the result files, once (as first seen), in page order. */
+export function distinctScorers(results: readonly ResultFile[]): ScorerInfo[] {
+  const byId = new Map<string, ScorerInfo>();
+  for (const result of results) for (const s of result.scorers) if (!byId.has(s.id)) byId.set(s.id, s);
+  return orderedScorers([...byId.values()]);
+}
+
 /** The aggregate statistic a metric name stands for. */
 export function metricInterval(a: Aggregate, metric: MainMetric): Interval | null {
   switch (metric) {
@@ -52,12 +59,22 @@ export function fmtInterval(i: Interval | null, digits = 3): string {
   return i ? `${fmt(i.value, digits)} [${fmt(i.low, digits)}, ${fmt(i.high, digits)}]` : "–";
 }
 
+/** A signed number: "+" before positive values (effects and attributions read as changes). */
+export function fmtSigned(x: number, digits = 3): string {
+  return x > 0 ? `+${fmt(x, digits)}` : fmt(x, digits);
+}
+
 /** Whether any item of the task has a wrong answer (the logit-difference metric exists). */
 export function hasWrongAnswers(result: ResultFile): boolean {
   return result.items.some((i) => i.wrong !== undefined);
 }
 
+/** A model that is not published TinyStories weights (replica, fixture, local checkpoint): marked wherever shown. */
+export function isStandIn(s: ScorerInfo): boolean {
+  return s.type === "model" && s.kind !== "published";
+}
+
 /** Replicas or fixtures among the scorers: pages must say their numbers do not come from published models. */
 export function nonPublishedModels(scorers: ScorerInfo[]): ScorerInfo[] {
-  return scorers.filter((s) => s.type === "model" && s.kind !== "published");
+  return scorers.filter(isStandIn);
 }
