@@ -4,13 +4,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AtlasError } from "../errors.ts";
-import { type TokenManifest, concatColumns, decodeColumns, decodeIds, tokenManifestSchema } from "./tokenFiles.ts";
+import { type TokenManifest, concatColumns, decodeColumns, decodeIds, readTokenManifestFile } from "./tokenFiles.ts";
 import { writeTokenData } from "./writeTokenData.ts";
 
 function readShard(dir: string): { manifest: TokenManifest; dir: string } {
   const file = path.join(dir, "manifest.json");
   if (!fs.existsSync(file)) throw new AtlasError("is missing: the shard has not finished (or did not run)", { file });
-  return { manifest: tokenManifestSchema.parse(JSON.parse(fs.readFileSync(file, "utf8"))), dir };
+  return { manifest: readTokenManifestFile(file), dir };
 }
 
 export function mergeShards(shardDirs: string[], outDir: string): TokenManifest {

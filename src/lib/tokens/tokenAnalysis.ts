@@ -7,7 +7,7 @@ import { z } from "zod";
 import { writeJsonAtomic } from "../io/atomicWrite.ts";
 import { roundNumbers } from "../results/buildResultFile.ts";
 import { pca, projectRows } from "./pca.ts";
-import { decodeColumns, tokenManifestSchema } from "./tokenFiles.ts";
+import { decodeColumns, readTokenManifestFile } from "./tokenFiles.ts";
 
 /** Tokens listed per end of each component. */
 export const TOP_LOADING_TOKENS = 15;
@@ -34,7 +34,7 @@ export const tokenAnalysisSchema = z.object({
 export type TokenAnalysis = z.infer<typeof tokenAnalysisSchema>;
 
 export function writeTokenAnalysis(dir: string): TokenAnalysis {
-  const manifest = tokenManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")));
+  const manifest = readTokenManifestFile(path.join(dir, "manifest.json"));
   const n = manifest.text.tokens;
   const columns = manifest.scorers.map((s) => decodeColumns(new Uint8Array(fs.readFileSync(path.join(dir, s.file))), n));
   const models = manifest.scorers.map((s, j) => [s, j] as const).filter(([s]) => s.info.type === "model");

@@ -1,7 +1,9 @@
 // Per-token data on the validation stories, stored as columns in little-endian binary files rather than
 // one JSON object per token: data/tokens/manifest.json (provenance, story offsets, scorers), ids.bin
 // (Int32 token ids), vocab.json (text of every id that appears), and scorers/<id>.bin per model/baseline.
+import fs from "node:fs";
 import { z } from "zod";
+import { AtlasError } from "../errors.ts";
 import { intervalSchema } from "../scoring/aggregate.ts";
 import { scorerInfoSchema } from "../results/resultSchema.ts";
 
@@ -47,3 +49,22 @@ export const tokenManifestSchema = z.object({
   ),
 });
 export type TokenManifest = z.infer<typeof tokenManifestSchema>;
+
+/**
+ * A per-token manifest.json (of a folder or a shard), validated against tokenManifestSchema; a missing,
+ * unreadable or invalid file is an AtlasError naming the file and the first problem.
+ */
+export function readTokenManifestFile(file: string): TokenManifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new AtlasError(code === "ENOENT" ? "is missing" : `cannot be read as JSON (${code ?? (e as Error).message.split("\n")[0]})`, { file });
+  }
+  const parsed = tokenManifestSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first.path.length ? `${first.path.join(".")}: ` : "";
+  throw new AtlasError(`is not a valid per-token manifest: ${where}${first.message.split("\n")[0]}`, { file });
+}

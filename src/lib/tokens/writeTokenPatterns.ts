@@ -9,14 +9,14 @@ import { encodePatternBits } from "./patternCodec.ts";
 import { PATTERN_FORMAT_VERSION, type TokenPatterns, tokenPatternsSchema } from "./patternFiles.ts";
 import { PATTERNS_VERSION, labelTokens, patternDetectors } from "./patterns.ts";
 import type { PatternDetector } from "./patternTypes.ts";
-import { decodeColumns, decodeIds, tokenManifestSchema } from "./tokenFiles.ts";
+import { decodeColumns, decodeIds, readTokenManifestFile } from "./tokenFiles.ts";
 
 export const PATTERNS_FILE = "patterns.json";
 export const PATTERN_BITS_FILE = "patterns.bin";
 
 export function writeTokenPatterns(dir: string, detectors: readonly PatternDetector[] = patternDetectors): TokenPatterns {
   const read = (file: string) => fs.readFileSync(path.join(dir, file));
-  const manifest = tokenManifestSchema.parse(JSON.parse(read("manifest.json").toString("utf8")));
+  const manifest = readTokenManifestFile(path.join(dir, "manifest.json"));
   const ids = decodeIds(new Uint8Array(read("ids.bin")));
   const vocab = JSON.parse(read("vocab.json").toString("utf8")) as Record<string, string>;
   const n = manifest.text.tokens;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodePatternBits, encodePatternBits, packBits, tokenPatternsSchema, unpackBits } from "../../../src/lib/tokens/patternFiles.ts";
 import { labelTokens, patternDetectors } from "../../../src/lib/tokens/patterns.ts";
-import { decodeColumns, decodeIds, tokenManifestSchema } from "../../../src/lib/tokens/tokenFiles.ts";
+import { decodeColumns, decodeIds, readTokenManifestFile } from "../../../src/lib/tokens/tokenFiles.ts";
 import { PATTERNS_FILE, PATTERN_BITS_FILE, writeTokenPatterns } from "../../../src/lib/tokens/writeTokenPatterns.ts";
 
 const tokensDir = path.join(process.env.ATLAS_DATA!, "tokens");
@@ -26,7 +26,7 @@ describe("pattern bitsets", () => {
 });
 
 describe("data/tokens/patterns.json and patterns.bin (from `atlas tokens`)", () => {
-  const manifest = tokenManifestSchema.parse(JSON.parse(fs.readFileSync(path.join(tokensDir, "manifest.json"), "utf8")));
+  const manifest = readTokenManifestFile(path.join(tokensDir, "manifest.json"));
   const meta = tokenPatternsSchema.parse(JSON.parse(fs.readFileSync(path.join(tokensDir, PATTERNS_FILE), "utf8")));
   const ids = decodeIds(new Uint8Array(fs.readFileSync(path.join(tokensDir, "ids.bin"))));
   const n = manifest.text.tokens;
