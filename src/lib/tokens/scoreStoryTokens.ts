@@ -8,6 +8,7 @@ import { writeFileAtomic } from "../io/atomicWrite.ts";
 import type { Tokenizer } from "../models/tokenizer.ts";
 import type { CodeProvenance } from "../results/codeProvenance.ts";
 import { SCORER_VERSION } from "../scoring/itemScore.ts";
+import { encodeStories } from "./encodeStories.ts";
 import { storyColumns } from "./storyColumns.ts";
 import { type TokenColumns, columnsBytes, decodeColumns, encodeColumns } from "./tokenFiles.ts";
 import type { StoryText } from "./validationStories.ts";
@@ -44,9 +45,7 @@ export async function scoreStoryTokens(
   deps: ScoreStoryTokensDeps,
 ): Promise<{ failures: Array<{ id: string; error: string }>; scored: string[] }> {
   const [first, last] = shardRange(text.stories.length, shard);
-  const stories = text.stories.slice(first, last).map((s) => deps.tokenizer.encode(s));
-  const storyOffsets = [0];
-  for (const s of stories) storyOffsets.push(storyOffsets[storyOffsets.length - 1] + s.length);
+  const { stories, offsets: storyOffsets } = encodeStories(deps.tokenizer, text.stories.slice(first, last));
   const n = storyOffsets[storyOffsets.length - 1];
   const ids = Int32Array.from(stories.flat());
   const failures: Array<{ id: string; error: string }> = [];
