@@ -47,7 +47,9 @@ function resolveOne(spec: string, opts: ModelSetOptions): ModelEntry[] {
       .map((name) => path.join(local, name))
       .filter((p) => fs.existsSync(path.join(p, "config.json")));
     if (children.length === 0) throw new AtlasError(`folder ${local} has no config.json and no model folders inside`);
-    return children.map(folderModel).sort((a, b) => sizeKey(a) - sizeKey(b) || a.id.localeCompare(b.id));
+    // Sizes computed once per folder (each reads its config.json), not once per comparison.
+    const sized = children.map(folderModel).map((m) => ({ m, size: sizeKey(m) }));
+    return sized.sort((a, b) => a.size - b.size || a.m.id.localeCompare(b.m.id)).map(({ m }) => m);
   }
   if (published) {
     const revision = spec.includes("@") ? spec.split("@")[1] : published.source.kind === "hub" ? published.source.revision : "main";

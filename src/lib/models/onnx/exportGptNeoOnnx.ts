@@ -5,7 +5,7 @@
 //                top-k at the requested positions: batch scoring in Node;
 //   "mechanism": "scores" + a head_mask input and every internal activation (activationNames.ts) + the
 //                logit lens at the requested positions: the evidence producers in Node.
-import type { GptNeoConfig } from "../gptNeoConfig.ts";
+import { type GptNeoConfig, mlpWidth } from "../gptNeoConfig.ts";
 import type { StateDict } from "../tensor.ts";
 import { activationNames, headMaskInput } from "./activationNames.ts";
 import { buildGptNeoBody, weightReader } from "./gptNeoBody.ts";
@@ -79,7 +79,7 @@ export function exportGptNeoOnnx(config: GptNeoConfig, weights: StateDict, optio
     body.layers.forEach((layer, l) => {
       g.output(g.rename(layer.z, activationNames.z(l)), "float32", ["batch", "sequence", config.num_heads, d / config.num_heads]);
       output3d(layer.attnOut, activationNames.attnOut(l), d);
-      output3d(layer.mlpPost, activationNames.mlpPost(l), config.intermediate_size ?? 4 * d);
+      output3d(layer.mlpPost, activationNames.mlpPost(l), mlpWidth(config));
       output3d(layer.mlpOut, activationNames.mlpOut(l), d);
     });
   }
