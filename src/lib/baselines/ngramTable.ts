@@ -104,8 +104,3 @@ export function ngramCount(table: NgramTable, context: number, next: number): nu
 export function ngramTypes(table: NgramTable): number {
   return table.next.length;
 }
-
-/** Bytes held by the table's arrays. */
-export function tableBytes(table: NgramTable): number {
-  return table.contexts.byteLength + table.offsets.byteLength + table.next.byteLength + table.counts.byteLength;
-}

@@ -7,7 +7,7 @@ import type { ResultFile } from "../results/resultSchema.ts";
 import { attributionFigure } from "./attributionFigure.ts";
 import { breakdownFigure } from "./breakdownFigure.ts";
 import { mainMetricFigure, top1Figure } from "./byModelFigures.ts";
-import type { FigureDef, FigureKind } from "./figureTypes.ts";
+import type { FigureDef } from "./figureTypes.ts";
 import { headAblationFigure } from "./headAblationFigure.ts";
 import { logitDiffFigure } from "./logitDiffFigure.ts";
 import { logitLensFigure } from "./logitLensFigure.ts";
@@ -33,9 +33,4 @@ export function figuresForTask(result: ResultFile, mechanisms: MechanismFile | n
 /** `mechanisms`: mechanism files by task id (tasks without one get no mechanism figures). */
 export function figuresForResults(results: Iterable<ResultFile>, mechanisms: ReadonlyMap<string, MechanismFile> = new Map()): FigureDef[] {
   return [...results].flatMap((r) => figuresForTask(r, mechanisms.get(r.task.id) ?? null));
-}
-
-/** The figure of a kind for a task, or null where the task has none (e.g. no wrong answers). */
-export function taskFigure(result: ResultFile, kind: FigureKind, mechanisms: MechanismFile | null = null): FigureDef | null {
-  return figuresForTask(result, mechanisms).find((f) => f.kind === kind) ?? null;
 }
