@@ -9,6 +9,7 @@ import { diffColour, logprobColour } from "./tokenColours.ts";
 import { type TokenDataset, loadTokenDataset, staleTokenDataNote } from "./tokenData.ts";
 import { quotedTokenText, storyTokenText } from "./tokenText.ts";
 import { el } from "./domElement.ts";
+import { TokenDataElement } from "./tokenDataElement.ts";
 
 /** Probabilities as readers compare them: 3 decimals, or 2 significant digits when small. */
 function fmtP(p: number): string {
@@ -26,28 +27,16 @@ interface Pane {
   anchors: boolean;
 }
 
-class StoryExplorer extends HTMLElement {
+class StoryExplorer extends TokenDataElement {
   private data: TokenDataset | undefined;
   private state!: ExplorerState;
   private columnsShown: { a: TokenColumns; b: TokenColumns | null } | null = null;
   private seq = 0;
-  private started = false;
   /** Set when the served manifest is not the one the page was built from. */
   private staleNote: string | undefined;
 
-  private find<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`<atlas-story-explorer> lacks ${selector}`);
-    return found;
-  }
 
-  connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    void this.start();
-  }
-
-  private async start(): Promise<void> {
+  protected async start(): Promise<void> {
     this.dataset.state = "loading";
     try {
       const data = await loadTokenDataset(this.dataset.tokensUrl ?? "tokens");
@@ -285,11 +274,6 @@ class StoryExplorer extends HTMLElement {
     const panel = this.find<HTMLElement>("[data-token-detail]");
     panel.hidden = true;
     delete panel.dataset.t;
-  }
-
-  private fail(e: unknown): void {
-    this.dataset.state = "error";
-    this.find<HTMLElement>("[data-status]").textContent = `Could not load the per-token data: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
 

@@ -9,33 +9,22 @@ import { type TokenDataset, loadTokenDataset, staleTokenDataNote } from "./token
 import { tokenContext } from "./tokenText.ts";
 import type { TokenColumns } from "../lib/tokens/columnCodec.ts";
 import { el } from "./domElement.ts";
+import { TokenDataElement } from "./tokenDataElement.ts";
 
 const A_COLOUR = "#d9480f";
 const B_COLOUR = "#6f42c1";
 
-class TokenCompare extends HTMLElement {
+class TokenCompare extends TokenDataElement {
   private data: TokenDataset | undefined;
   private shown: { a: string; b: string; ca: TokenColumns; cb: TokenColumns; outliers: ReturnType<typeof pairOutliers> } | null = null;
   private seq = 0;
-  private started = false;
   private resizeTimer: number | undefined;
 
-  private find<T extends Element>(selector: string): T {
-    const found = this.querySelector<T>(selector);
-    if (!found) throw new Error(`<atlas-token-compare> lacks ${selector}`);
-    return found;
-  }
   private pick(name: "a" | "b"): HTMLSelectElement {
     return this.find<HTMLSelectElement>(`[data-pick="${name}"]`);
   }
 
-  connectedCallback(): void {
-    if (this.started) return;
-    this.started = true;
-    void this.start();
-  }
-
-  private async start(): Promise<void> {
+  protected async start(): Promise<void> {
     this.dataset.state = "loading";
     try {
       this.data = await loadTokenDataset(this.dataset.tokensUrl ?? "tokens");
@@ -143,11 +132,6 @@ class TokenCompare extends HTMLElement {
     };
     this.find<HTMLElement>('[data-outliers="a"]').replaceChildren(...outliers.aAbove.map(item));
     this.find<HTMLElement>('[data-outliers="b"]').replaceChildren(...outliers.bAbove.map(item));
-  }
-
-  private fail(e: unknown): void {
-    this.dataset.state = "error";
-    this.find<HTMLElement>("[data-status]").textContent = `Could not load the per-token data: ${e instanceof Error ? e.message : String(e)}`;
   }
 }
 
