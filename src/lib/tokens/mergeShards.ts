@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AtlasError } from "../errors.ts";
-import { type TokenManifest, concatColumns, decodeColumns, decodeIds, readTokenManifestFile } from "./tokenFiles.ts";
+import { type TokenFolder, type TokenManifest, concatColumns, decodeColumns, decodeIds, readTokenManifestFile } from "./tokenFiles.ts";
 import { writeTokenData } from "./writeTokenData.ts";
 
 function readShard(dir: string): { manifest: TokenManifest; dir: string } {
@@ -13,7 +13,7 @@ function readShard(dir: string): { manifest: TokenManifest; dir: string } {
   return { manifest: readTokenManifestFile(file), dir };
 }
 
-export function mergeShards(shardDirs: string[], outDir: string): TokenManifest {
+export function mergeShards(shardDirs: string[], outDir: string): TokenFolder {
   const shards = shardDirs.map(readShard).sort((a, b) => (a.manifest.shard?.k ?? 0) - (b.manifest.shard?.k ?? 0));
   const n = shards[0]?.manifest.shard?.n;
   if (!n) throw new AtlasError("no shards to merge");

@@ -10,7 +10,7 @@ import type { CodeProvenance } from "../results/codeProvenance.ts";
 import { SCORER_VERSION } from "../scoring/itemScore.ts";
 import { encodeStories } from "./encodeStories.ts";
 import { storyColumns } from "./storyColumns.ts";
-import { type TokenColumns, columnsBytes, decodeColumns, encodeColumns } from "./tokenFiles.ts";
+import { type TokenColumns, type TokenFolder, columnsBytes, decodeColumns, encodeColumns } from "./tokenFiles.ts";
 import type { StoryText } from "./validationStories.ts";
 import { type TokenData, writeTokenData } from "./writeTokenData.ts";
 
@@ -43,7 +43,7 @@ export async function scoreStoryTokens(
   outDir: string,
   shard: Shard | null,
   deps: ScoreStoryTokensDeps,
-): Promise<{ failures: Array<{ id: string; error: string }>; scored: string[] }> {
+): Promise<{ failures: Array<{ id: string; error: string }>; scored: string[]; folder: TokenFolder }> {
   const [first, last] = shardRange(text.stories.length, shard);
   const { stories, offsets: storyOffsets } = encodeStories(deps.tokenizer, text.stories.slice(first, last));
   const n = storyOffsets[storyOffsets.length - 1];
@@ -87,7 +87,7 @@ export async function scoreStoryTokens(
   };
   ids.forEach(note);
   for (const { columns } of scorers) columns.topIds.forEach(note);
-  writeTokenData(outDir, {
+  const folder = writeTokenData(outDir, {
     text: { source: text.source, sha256: text.sha256, firstStory: first },
     storyOffsets,
     ids,
@@ -97,5 +97,5 @@ export async function scoreStoryTokens(
     shard,
     scorers,
   });
-  return { failures, scored };
+  return { failures, scored, folder };
 }

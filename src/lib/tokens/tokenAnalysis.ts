@@ -1,13 +1,12 @@
 // Summaries of the per-token data that the comparison page shows, computed once here (pages render):
 // the PCA of the tokens x models loss matrix with the tokens that load most on each component, and the
 // correlation of per-token log-probabilities between every pair of scorers.
-import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { writeJsonAtomic } from "../io/atomicWrite.ts";
 import { roundNumbers } from "../results/buildResultFile.ts";
 import { pca, projectRows } from "./pca.ts";
-import { decodeColumns, readTokenManifestFile } from "./tokenFiles.ts";
+import type { TokenFolder } from "./tokenFiles.ts";
 
 /** Tokens listed per end of each component. */
 export const TOP_LOADING_TOKENS = 15;
@@ -33,10 +32,10 @@ export const tokenAnalysisSchema = z.object({
 });
 export type TokenAnalysis = z.infer<typeof tokenAnalysisSchema>;
 
-export function writeTokenAnalysis(dir: string): TokenAnalysis {
-  const manifest = readTokenManifestFile(path.join(dir, "manifest.json"));
-  const n = manifest.text.tokens;
-  const columns = manifest.scorers.map((s) => decodeColumns(new Uint8Array(fs.readFileSync(path.join(dir, s.file))), n));
+/** Writes dir/analysis.json from the folder's contents (as writeTokenData returned them). */
+export function writeTokenAnalysis(dir: string, folder: TokenFolder): TokenAnalysis {
+  const { manifest } = folder;
+  const columns = manifest.scorers.map((_, j) => folder.columns(j));
   const models = manifest.scorers.map((s, j) => [s, j] as const).filter(([s]) => s.info.type === "model");
   const loss = models.map(([, j]) => Float64Array.from(columns[j].logprob, (x) => -x));
   const components = [];

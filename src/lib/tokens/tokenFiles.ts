@@ -2,10 +2,12 @@
 // one JSON object per token: data/tokens/manifest.json (provenance, story offsets, scorers), ids.bin
 // (Int32 token ids), vocab.json (text of every id that appears), and scorers/<id>.bin per model/baseline.
 import fs from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 import { AtlasError } from "../errors.ts";
 import { intervalSchema } from "../scoring/aggregate.ts";
 import { scorerInfoSchema } from "../results/resultSchema.ts";
+import { type TokenColumns, decodeColumns, decodeIds } from "./columnCodec.ts";
 
 export * from "./columnCodec.ts";
 
@@ -67,4 +69,28 @@ export function readTokenManifestFile(file: string): TokenManifest {
   const first = parsed.error.issues[0];
   const where = first.path.length ? `${first.path.join(".")}: ` : "";
   throw new AtlasError(`is not a valid per-token manifest: ${where}${first.message.split("\n")[0]}`, { file });
+}
+
+/**
+ * A per-token folder's contents: held in memory by whoever just wrote them (writeTokenData's result), or
+ * read back from the files by readTokenFolder.
+ */
+export interface TokenFolder {
+  manifest: TokenManifest;
+  /** ids.bin. */
+  ids: Int32Array;
+  /** vocab.json: the text of every id in ids or in a top list. */
+  vocab: ReadonlyMap<number, string>;
+  /** The columns of manifest.scorers[j] (a folder read back decodes its file on each call). */
+  columns(j: number): TokenColumns;
+}
+
+/** A folder written earlier: manifest, ids and vocabulary now, each scorer's columns when asked for. */
+export function readTokenFolder(dir: string): TokenFolder {
+  const read = (file: string) => new Uint8Array(fs.readFileSync(path.join(dir, file)));
+  const manifest = readTokenManifestFile(path.join(dir, "manifest.json"));
+  const ids = decodeIds(read("ids.bin"));
+  const vocabJson = JSON.parse(fs.readFileSync(path.join(dir, "vocab.json"), "utf8")) as Record<string, string>;
+  const vocab = new Map(Object.entries(vocabJson).map(([id, text]) => [Number(id), text]));
+  return { manifest, ids, vocab, columns: (j) => decodeColumns(read(manifest.scorers[j].file), manifest.text.tokens) };
 }

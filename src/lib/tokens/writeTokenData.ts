@@ -6,7 +6,7 @@ import { sha256 } from "../io/hashCache.ts";
 import type { ScorerInfo } from "../results/resultSchema.ts";
 import { roundNumbers } from "../results/buildResultFile.ts";
 import { meanLoss } from "./lossStats.ts";
-import { TOKEN_FORMAT_VERSION, type TokenColumns, type TokenManifest, encodeColumns, encodeIds, tokenManifestSchema } from "./tokenFiles.ts";
+import { TOKEN_FORMAT_VERSION, type TokenColumns, type TokenFolder, type TokenManifest, encodeColumns, encodeIds, tokenManifestSchema } from "./tokenFiles.ts";
 
 export interface TokenData {
   text: { source: string; sha256: string; firstStory: number };
@@ -20,7 +20,8 @@ export interface TokenData {
   scorers: Array<{ info: ScorerInfo; columns: TokenColumns }>;
 }
 
-export function writeTokenData(dir: string, data: TokenData): TokenManifest {
+/** Writes the folder and returns what it now holds, so the steps after it need not read it back. */
+export function writeTokenData(dir: string, data: TokenData): TokenFolder {
   const scorers = data.scorers.map(({ info, columns }) => {
     const file = `scorers/${info.id}.bin`;
     const bytes = encodeColumns(columns);
@@ -41,5 +42,5 @@ export function writeTokenData(dir: string, data: TokenData): TokenManifest {
     scorers,
   } satisfies TokenManifest);
   writeJsonAtomic(path.join(dir, "manifest.json"), manifest);
-  return manifest;
+  return { manifest, ids: data.ids, vocab: data.vocab, columns: (j) => data.scorers[j].columns };
 }

@@ -1,7 +1,7 @@
 // `atlas tokens` after the columns: labels every token of data/tokens with every pattern detector and
 // writes patterns.bin (bitsets) and then patterns.json (what they are), each atomically. Everything in
-// them is a function of the folder's files, so reruns write the same bytes.
-import fs from "node:fs";
+// them is a function of the folder's files, so reruns write the same bytes. The folder's contents come from
+// the step that wrote them (writeTokenData's result) or, for a folder already on disk, readTokenFolder.
 import path from "node:path";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomicWrite.ts";
 import { sha256 } from "../io/hashCache.ts";
@@ -9,27 +9,24 @@ import { encodePatternBits } from "./patternCodec.ts";
 import { PATTERN_FORMAT_VERSION, type TokenPatterns, tokenPatternsSchema } from "./patternFiles.ts";
 import { PATTERNS_VERSION, labelTokens, patternDetectors } from "./patterns.ts";
 import type { PatternDetector } from "./patternTypes.ts";
-import { decodeColumns, decodeIds, readTokenManifestFile } from "./tokenFiles.ts";
+import type { TokenFolder } from "./tokenFiles.ts";
 
 export const PATTERNS_FILE = "patterns.json";
 export const PATTERN_BITS_FILE = "patterns.bin";
 
-export function writeTokenPatterns(dir: string, detectors: readonly PatternDetector[] = patternDetectors): TokenPatterns {
-  const read = (file: string) => fs.readFileSync(path.join(dir, file));
-  const manifest = readTokenManifestFile(path.join(dir, "manifest.json"));
-  const ids = decodeIds(new Uint8Array(read("ids.bin")));
-  const vocab = JSON.parse(read("vocab.json").toString("utf8")) as Record<string, string>;
+export function writeTokenPatterns(dir: string, folder: TokenFolder, detectors: readonly PatternDetector[] = patternDetectors): TokenPatterns {
+  const { manifest, ids, vocab } = folder;
   const n = manifest.text.tokens;
-  const byId = new Map(manifest.scorers.map((s) => [s.info.id, s]));
+  const byId = new Map(manifest.scorers.map((s, j) => [s.info.id, { ...s, j }]));
   const usable = detectors.filter((d) => d.needs.every((id) => byId.has(id)));
   const skipped = detectors.filter((d) => !usable.includes(d)).map((d) => ({ id: d.id, missing: d.needs.filter((id) => !byId.has(id)) }));
   const needed = [...new Set(usable.flatMap((d) => d.needs))].sort();
-  const confident = Object.fromEntries(needed.map((id) => [id, decodeColumns(new Uint8Array(read(byId.get(id)!.file)), n).confident]));
+  const confident = Object.fromEntries(needed.map((id) => [id, folder.columns(byId.get(id)!.j).confident]));
   const columns = labelTokens(usable, {
     ids,
     storyOffsets: manifest.storyOffsets,
     text: (id) => {
-      const text = vocab[id];
+      const text = vocab.get(id);
       if (text === undefined) throw new Error(`vocab.json has no text for token id ${id}`);
       return text;
     },

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodePatternBits, encodePatternBits, packBits, tokenPatternsSchema, unpackBits } from "../../../src/lib/tokens/patternFiles.ts";
 import { labelTokens, patternDetectors } from "../../../src/lib/tokens/patterns.ts";
-import { decodeColumns, decodeIds, readTokenManifestFile } from "../../../src/lib/tokens/tokenFiles.ts";
+import { decodeColumns, decodeIds, readTokenFolder, readTokenManifestFile } from "../../../src/lib/tokens/tokenFiles.ts";
 import { PATTERNS_FILE, PATTERN_BITS_FILE, writeTokenPatterns } from "../../../src/lib/tokens/writeTokenPatterns.ts";
 
 const tokensDir = path.join(process.env.ATLAS_DATA!, "tokens");
@@ -58,12 +58,12 @@ describe("data/tokens/patterns.json and patterns.bin (from `atlas tokens`)", () 
   it("are rewritten byte-identically, and detectors whose baseline is missing are listed as skipped", () => {
     for (const f of ["manifest.json", "ids.bin", "vocab.json", PATTERNS_FILE, PATTERN_BITS_FILE]) fs.copyFileSync(path.join(tokensDir, f), path.join(scratch, f));
     fs.cpSync(path.join(tokensDir, "scorers"), path.join(scratch, "scorers"), { recursive: true });
-    writeTokenPatterns(scratch);
+    writeTokenPatterns(scratch, readTokenFolder(scratch));
     for (const f of [PATTERNS_FILE, PATTERN_BITS_FILE]) expect(fs.readFileSync(path.join(scratch, f)).equals(fs.readFileSync(path.join(tokensDir, f))), f).toBe(true);
 
     const withoutCopy = { ...manifest, scorers: manifest.scorers.filter((s) => s.info.id !== "copy") };
     fs.writeFileSync(path.join(scratch, "manifest.json"), JSON.stringify(withoutCopy));
-    const partial = writeTokenPatterns(scratch);
+    const partial = writeTokenPatterns(scratch, readTokenFolder(scratch));
     expect(partial.skipped).toEqual([{ id: "copy-confident", missing: ["copy"] }]);
     expect(partial.patterns.map((p) => p.id)).not.toContain("copy-confident");
     expect(fs.statSync(path.join(scratch, PATTERN_BITS_FILE)).size).toBe(partial.patterns.length * Math.ceil(n / 8));

@@ -31,9 +31,10 @@ export async function tokensCommand(ctx: AtlasContext, io: CliIo, flags: { shard
   const log = (line: string) => io.err(line + "\n");
   if (flags.merge) {
     const dirs = fs.existsSync(shardsDir) ? fs.readdirSync(shardsDir).map((d) => path.join(shardsDir, d)) : [];
-    const manifest = mergeShards(dirs, tokensDir);
-    writeTokenAnalysis(tokensDir);
-    writeTokenPatterns(tokensDir);
+    const merged = mergeShards(dirs, tokensDir);
+    writeTokenAnalysis(tokensDir, merged);
+    writeTokenPatterns(tokensDir, merged);
+    const { manifest } = merged;
     log(`merged ${dirs.length} shards: ${manifest.text.stories} stories, ${manifest.text.tokens} tokens, ${manifest.scorers.length} scorers -> ${path.relative(ctx.root, tokensDir)}`);
     return 0;
   }
@@ -52,8 +53,8 @@ export async function tokensCommand(ctx: AtlasContext, io: CliIo, flags: { shard
     log,
   });
   if (!shard) {
-    writeTokenAnalysis(outDir);
-    writeTokenPatterns(outDir);
+    writeTokenAnalysis(outDir, result.folder);
+    writeTokenPatterns(outDir, result.folder);
   }
   log(
     `${shard ? `shard ${shard.k}/${shard.n}: ` : ""}scored ${result.scored.length ? result.scored.join(", ") : "nothing new (all cached)"}; ` +
