@@ -4,10 +4,11 @@
 // where the cache ends. The cache is the prefix file plus a small JSON of its length and the file's size.
 import fs from "node:fs";
 import path from "node:path";
-import { downloadFile, HUB_URL } from "@huggingface/hub";
+import { downloadFile } from "@huggingface/hub";
 import { AtlasError } from "../errors.ts";
 import { writeFileAtomic, writeJsonAtomic } from "../io/atomicWrite.ts";
 import { isHubOffline } from "../models/hubCache.ts";
+import { credentials, hubAccess } from "../models/hubRemote.ts";
 import { STORY_SEPARATOR } from "../tasks/stories.ts";
 
 export const TINYSTORIES_DATASET = "roneneldan/TinyStories";
@@ -119,16 +120,13 @@ async function openHubFile(
   env: Record<string, string | undefined>,
   source: string,
 ): Promise<Blob> {
-  const accessToken = opts.accessToken ?? env.HF_TOKEN;
   let blob: Blob | null;
   try {
     blob = await downloadFile({
       repo: { type: "dataset", name: dataset },
       path: file,
       revision,
-      hubUrl: (opts.hubUrl ?? env.HF_ENDPOINT ?? HUB_URL).replace(/\/+$/, ""),
-      ...(opts.fetch && { fetch: opts.fetch }),
-      ...(accessToken && { accessToken }),
+      ...credentials(hubAccess(opts, env)),
       // Plain HTTP ranges: each slice is one Range request (xet would reconstruct chunks instead).
       xet: false,
     });

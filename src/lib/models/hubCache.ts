@@ -2,7 +2,6 @@
 // hubCacheLayout.ts). Online: resolve the revision, fetch what the cache lacks, check every hash. Offline
 // (offline: true or HF_HUB_OFFLINE=1): the cache only, and an error that lists what is missing.
 import path from "node:path";
-import { HUB_URL } from "@huggingface/hub";
 import { AtlasError } from "../errors.ts";
 import {
   checkRepoFileName,
@@ -16,7 +15,7 @@ import {
   type FileDigest,
   type HubCacheLayout,
 } from "./hubCacheLayout.ts";
-import { remoteFiles, resolveCommit, type HubAccess, type RemoteFile } from "./hubRemote.ts";
+import { hubAccess, remoteFiles, resolveCommit, type RemoteFile } from "./hubRemote.ts";
 import { downloadVerified, type DownloadProgress, type ExpectedContent } from "./resumableDownload.ts";
 
 export type { FileDigest } from "./hubCacheLayout.ts";
@@ -73,11 +72,7 @@ export async function ensureHubSnapshot(opts: EnsureHubSnapshotOptions): Promise
     const cached = await readCached(layout, repo, revision, files, expected);
     if (cached.missing.length === 0) return snapshotOf(layout, revision, cached.found);
   }
-  const access: HubAccess = {
-    hubUrl: (opts.hubUrl ?? env.HF_ENDPOINT ?? HUB_URL).replace(/\/+$/, ""),
-    fetch: opts.fetch,
-    accessToken: opts.accessToken ?? env.HF_TOKEN,
-  };
+  const access = hubAccess(opts, env);
   const commit = await resolveCommit(repo, revision, access);
   const cached = await readCached(layout, repo, commit, files, expected);
   if (cached.missing.length > 0) {

@@ -1,5 +1,5 @@
 // What the hub says about a repo at a revision, through @huggingface/hub, with its errors turned into one line.
-import { HubApiError, modelInfo, pathsInfo } from "@huggingface/hub";
+import { HUB_URL, HubApiError, modelInfo, pathsInfo } from "@huggingface/hub";
 import { AtlasError } from "../errors.ts";
 import { isCommitHash } from "./hubCacheLayout.ts";
 
@@ -8,6 +8,18 @@ export interface HubAccess {
   hubUrl: string;
   fetch?: typeof fetch;
   accessToken?: string;
+}
+
+/** Where the hub is and who asks: the options given, else HF_ENDPOINT and HF_TOKEN, else huggingface.co anonymously. */
+export function hubAccess(
+  opts: { hubUrl?: string; fetch?: typeof fetch; accessToken?: string },
+  env: Record<string, string | undefined>,
+): HubAccess {
+  return {
+    hubUrl: (opts.hubUrl ?? env.HF_ENDPOINT ?? HUB_URL).replace(/\/+$/, ""),
+    fetch: opts.fetch,
+    accessToken: opts.accessToken ?? env.HF_TOKEN,
+  };
 }
 
 /** A file of a repo at a commit, with the hashes the hub keeps for it. */
