@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { ScorerInfo } from "../results/resultSchema.ts";
 import { type TokenAnalysis, tokenAnalysisSchema } from "../tokens/tokenAnalysis.ts";
-import { type TokenManifest, decodeIds, tokenManifestSchema } from "../tokens/tokenFiles.ts";
+import { type TokenManifest, decodeIds, readTokenManifestFile } from "../tokens/tokenFiles.ts";
 import { orderedScorers } from "./resultViews.ts";
 
 export interface TokenPageData {
@@ -34,7 +34,7 @@ export type TokenManifestOrMissing = { ok: true; manifest: TokenManifest } | { o
 export function readTokenManifest(dir: string = tokenDataDir()): TokenManifestOrMissing {
   const manifestFile = path.join(dir, "manifest.json");
   if (!fs.existsSync(manifestFile)) return { ok: false, reason: `${manifestFile} does not exist` };
-  const manifest = tokenManifestSchema.parse(JSON.parse(fs.readFileSync(manifestFile, "utf8")));
+  const manifest = readTokenManifestFile(manifestFile);
   if (manifest.shard) return { ok: false, reason: `${manifestFile} is shard ${manifest.shard.k} of ${manifest.shard.n}, not merged data` };
   return { ok: true, manifest };
 }
