@@ -1,8 +1,7 @@
 // GPT-2 BPE as the hub repos ship it (vocab.json + merges.txt) -> the tokenizer.json + tokenizer_config.json
 // that transformers.js needs: what Python's GPT2TokenizerFast writes when it converts the slow tokenizer.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { AtlasError } from "../errors.ts";
+import { readModelFile } from "./readModelFile.ts";
 
 /** GPT-2's only special token: end of text, also used as bos and unk. */
 export const endOfText = "<|endoftext|>";
@@ -76,14 +75,7 @@ export async function buildTokenizerFilesFromFolder(
   folder: string,
   model: string = folder,
 ): Promise<{ tokenizerJson: object; tokenizerConfig: object }> {
-  const read = async (file: string) => {
-    try {
-      return await readFile(path.join(folder, file), "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new AtlasError(code === "ENOENT" ? `missing from ${folder}` : `cannot be read: ${code ?? error}`, { model, file });
-    }
-  };
+  const read = (file: string) => readModelFile(folder, file, model);
   const [vocabJson, mergesTxt, configJson] = await Promise.all([read("vocab.json"), read("merges.txt"), read("config.json")]);
   let maxPositions: unknown;
   try {
