@@ -2,6 +2,7 @@
 // the answer's first token where the item has no wrong answer) when that head's output is zeroed before
 // the output projection (head_mask 0; the projection's bias stays), averaged over the task's items.
 // Negative effects mean the head helps the correct answer.
+import { mean } from "../scoring/aggregate.ts";
 
 /** Heads listed as the ones that matter, by |mean effect|. */
 export const TOP_HEADS = 5;
@@ -32,7 +33,7 @@ export function headEffects(items: ItemAblation[], layers: number, heads: number
   const n = items.length;
   return Array.from({ length: layers * heads }, (_, i) => {
     const deltas = items.map((it) => it.ablated[i] - it.clean);
-    const effect = n ? deltas.reduce((a, b) => a + b, 0) / n : 0;
+    const effect = n ? mean(deltas) : 0;
     const variance = n > 1 ? deltas.reduce((a, x) => a + (x - effect) ** 2, 0) / (n - 1) : 0;
     return {
       layer: Math.floor(i / heads),

@@ -3,6 +3,7 @@
 // positions: earlier occurrences of the answer's first token, of the wrong answer's first token (in IOI-like
 // tasks, the subject's name), and the tokens right after earlier occurrences of the current token (where
 // an induction head looks). Content masses come with their chance level: the share of keys in the set.
+import { mean } from "../scoring/aggregate.ts";
 
 /** Distances summarised: 0..MAX_DISTANCE. */
 export const MAX_DISTANCE = 8;
@@ -63,15 +64,15 @@ export interface HeadSummary {
 }
 
 export function summarizeHead(perItem: ItemHeadMasses[]): HeadSummary {
-  const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+  const meanOrNull = (xs: number[]) => (xs.length ? mean(xs) : null);
   const content = {} as HeadSummary["content"];
   for (const kind of contentKinds) {
     const have = perItem.map((m) => m.content[kind]).filter((c): c is ContentMass => c !== null);
-    content[kind] = have.length ? { mass: mean(have.map((c) => c.mass))!, chance: mean(have.map((c) => c.chance))!, items: have.length } : null;
+    content[kind] = have.length ? { mass: mean(have.map((c) => c.mass)), chance: mean(have.map((c) => c.chance)), items: have.length } : null;
   }
   return {
-    firstToken: mean(perItem.map((m) => m.first)) ?? 0,
-    distances: Array.from({ length: MAX_DISTANCE + 1 }, (_, d) => mean(perItem.flatMap((m) => (m.distance[d] === null ? [] : [m.distance[d]!])))),
+    firstToken: meanOrNull(perItem.map((m) => m.first)) ?? 0,
+    distances: Array.from({ length: MAX_DISTANCE + 1 }, (_, d) => meanOrNull(perItem.flatMap((m) => (m.distance[d] === null ? [] : [m.distance[d]!])))),
     content,
     items: perItem.length,
   };

@@ -2,6 +2,7 @@
 // LayerNorm and the unembedding (the graph's lens.<L>.* outputs), summarised over a task's items: the
 // answer's mean log-probability, median rank, top-1 share and logit difference per block, and the tokens
 // that most often come out on top.
+import { mean, median } from "../scoring/aggregate.ts";
 
 export interface LensBlock {
   /** log p of the answer's first token. */
@@ -35,7 +36,6 @@ export function summarizeLens(perItem: LensBlock[][]): LensBlockSummary[] {
   const blocks = perItem[0]?.length ?? 0;
   return Array.from({ length: blocks }, (_, b) => {
     const at = perItem.map((item) => item[b]);
-    const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length;
     const diffs = at.flatMap((x) => (x.logitDiff === null ? [] : [x.logitDiff]));
     const counts = new Map<number, number>();
     for (const x of at) counts.set(x.topIds[0], (counts.get(x.topIds[0]) ?? 0) + 1);
@@ -51,10 +51,4 @@ export function summarizeLens(perItem: LensBlock[][]): LensBlockSummary[] {
         .map(([id, items]) => ({ id, items })),
     };
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }

@@ -8,6 +8,7 @@ import { attributionSum } from "./directLogitAttribution.ts";
 import type { ItemEvidence } from "./evidenceCache.ts";
 import { decodeFloat32 } from "./float32Codec.ts";
 import { summarizeLens } from "./lensSummary.ts";
+import { mean } from "../scoring/aggregate.ts";
 import type { ModelMechanisms } from "./mechanismSchema.ts";
 
 export interface ModelEvidence {
@@ -27,7 +28,6 @@ export interface ModelEvidence {
 export function summarizeModel(m: ModelEvidence): ModelMechanisms {
   const { layers: L, heads: H } = m.model;
   const ev = m.evidence;
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const meanOf = (pick: (e: ItemEvidence) => number[]) => Array.from({ length: pick(ev[0]).length }, (_, i) => mean(ev.map((e) => pick(e)[i])));
   const byLayer = (flat: number[]) => Array.from({ length: L }, (_, l) => flat.slice(l * H, (l + 1) * H));
 
