@@ -6,6 +6,7 @@ import path from "node:path";
 import onnxProto from "onnx-proto";
 import { mlpWidth, parseGptNeoConfig } from "../models/gptNeoConfig.ts";
 import { preparedFiles } from "../models/preparedManifest.ts";
+import { typedArrayFromBytes } from "../models/tensor.ts";
 
 const { onnx } = onnxProto;
 
@@ -49,10 +50,7 @@ export function readMechanismWeights(preparedDir: string, mechanismOnnx?: Uint8A
   const read = (name: string, size: number): Float32Array => {
     const t = tensors.get(name);
     if (!t) throw new Error(`the mechanism graph has no initializer ${name}`);
-    const raw = t.rawData ?? new Uint8Array(0);
-    const copy = new Uint8Array(raw.byteLength);
-    copy.set(raw); // aligned copy
-    const out = new Float32Array(copy.buffer);
+    const out = typedArrayFromBytes("float32", t.rawData ?? new Uint8Array(0)) as Float32Array; // an aligned copy
     if (out.length !== size) throw new Error(`${name} has ${out.length} values, expected ${size}`);
     return out;
   };
