@@ -9,7 +9,6 @@ import type { Tokenizer } from "../models/tokenizer.ts";
 import { decodeFloat32 } from "./float32Codec.ts";
 import type { TaskEvidence } from "./gatherEvidence.ts";
 import type { ModelMechanisms } from "./mechanismSchema.ts";
-import { preparedMlpWidth } from "./mechanismWeights.ts";
 import { selectNeurons } from "./neuronAttribution.ts";
 import { NeuronTokenCache } from "./neuronTokenCache.ts";
 import { type TokenHit, neuronKey, neuronTopTokens, storyWindows } from "./neuronTopTokens.ts";
@@ -32,10 +31,11 @@ export async function modelNeurons(
   tokenizer: Tokenizer,
   byTask: Map<string, TaskEvidence>,
   stories: TokenizedStories | null,
+  /** MLP neurons per block (preparedMlpWidth). */
+  dMlp: number,
   deps: { cacheDir: string; progress: Progress },
 ): Promise<{ byTask: Map<string, ModelMechanisms["neurons"]>; runs: number }> {
   const { manifest } = prepared;
-  const dMlp = preparedMlpWidth(prepared.dir);
   const selected = new Map([...byTask].map(([id, t]) => [id, selectNeurons(t.evidence.map((e) => decodeFloat32(e.neurons)), dMlp)]));
   let runs = 0;
   const hits = new Map<string, TokenHit[]>();

@@ -51,7 +51,8 @@ export async function produceMechanisms(tasks: Task[], models: ModelEntry[], dep
       const tokenizer = await loadTokenizer(prepared.dir, entry.id);
       const gathered = await gatherEvidence(prepared, tokenizer, tasks, { cacheDir: deps.ctx.cacheDir, progress: deps.progress });
       if (stories === undefined) stories = await deps.stories();
-      const neurons = await modelNeurons(prepared, tokenizer, gathered.byTask, stories, { cacheDir: deps.ctx.cacheDir, progress: deps.progress });
+      const mlpWidth = preparedMlpWidth(prepared.dir);
+      const neurons = await modelNeurons(prepared, tokenizer, gathered.byTask, stories, mlpWidth, { cacheDir: deps.ctx.cacheDir, progress: deps.progress });
       result.itemsRun += gathered.itemsRun;
       result.runs += gathered.runs + neurons.runs;
       for (const task of tasks) {
@@ -59,7 +60,7 @@ export async function produceMechanisms(tasks: Task[], models: ModelEntry[], dep
         for (const s of t.skipped) result.skipped.push(`${entry.id}/${task.id}/${s.id}: ${s.reason}`);
         if (t.evidence.length === 0) continue; // nothing to summarise: the model is left out of this task's file
         const evidence: ModelEvidence = {
-          model: { id: entry.id, kind: entry.kind, weightsSha256: m.weightsSha256, layers: m.layers, heads: m.heads, width: m.width, mlpWidth: preparedMlpWidth(prepared.dir) },
+          model: { id: entry.id, kind: entry.kind, weightsSha256: m.weightsSha256, layers: m.layers, heads: m.heads, width: m.width, mlpWidth },
           evidence: t.evidence,
           itemIds: t.itemIds,
           skipped: t.skipped,
