@@ -25,8 +25,9 @@ export class EvidenceRunner {
     private cleanRuns = 0,
   ) {}
 
-  static async open(preparedDir: string): Promise<EvidenceRunner> {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(preparedDir, preparedFiles.onnxMechanism)));
+  /** mechanismOnnx: the bytes of onnx/mechanism.onnx when the caller has read them already. */
+  static async open(preparedDir: string, mechanismOnnx?: Uint8Array): Promise<EvidenceRunner> {
+    const bytes = mechanismOnnx ?? new Uint8Array(fs.readFileSync(path.join(preparedDir, preparedFiles.onnxMechanism)));
     const w = readMechanismWeights(preparedDir, bytes);
     const full = await MechanismSession.create(bytes, [w.layers, w.heads]);
     return new EvidenceRunner(w, bytes, full, new AblationSessions(bytes, w.layers, w.heads));

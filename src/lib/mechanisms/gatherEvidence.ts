@@ -28,7 +28,8 @@ export async function gatherEvidence(
   prepared: PreparedModel,
   tokenizer: Tokenizer,
   tasks: Task[],
-  deps: { cacheDir: string; progress: Progress },
+  /** mechanismOnnx: the bytes of onnx/mechanism.onnx, called only when a forward pass is needed. */
+  deps: { cacheDir: string; progress: Progress; mechanismOnnx: () => Uint8Array },
 ): Promise<GatherResult> {
   const { manifest } = prepared;
   const result: GatherResult = { byTask: new Map(), itemsRun: 0, runs: 0 };
@@ -39,7 +40,7 @@ export async function gatherEvidence(
       const { ready, skipped } = mechanismItems(tokenizer, task.items, manifest.maxPositions);
       const missing = ready.filter((it) => !cache.get(it.item));
       if (missing.length > 0) {
-        runner ??= await EvidenceRunner.open(prepared.dir);
+        runner ??= await EvidenceRunner.open(prepared.dir, deps.mechanismOnnx());
         deps.progress.begin(`${manifest.id} / ${task.id}`, missing.length);
         for (const batch of lengthBatches(missing)) {
           const evidence = await runner.run(batch);

@@ -1,9 +1,6 @@
 // A model's top neurons per task (neuronAttribution.ts) with their top tokens on the validation stories:
 // selected from the items' evidence, read from the stories only where the neuron cache lacks them.
-import fs from "node:fs";
-import path from "node:path";
 import type { Progress } from "../cli/progress.ts";
-import { preparedFiles } from "../models/preparedManifest.ts";
 import type { PreparedModel } from "../models/prepareModel.ts";
 import type { Tokenizer } from "../models/tokenizer.ts";
 import { decodeFloat32 } from "./float32Codec.ts";
@@ -33,7 +30,8 @@ export async function modelNeurons(
   stories: TokenizedStories | null,
   /** MLP neurons per block (preparedMlpWidth). */
   dMlp: number,
-  deps: { cacheDir: string; progress: Progress },
+  /** mechanismOnnx: the bytes of onnx/mechanism.onnx, called only when a forward pass is needed. */
+  deps: { cacheDir: string; progress: Progress; mechanismOnnx: () => Uint8Array },
 ): Promise<{ byTask: Map<string, ModelMechanisms["neurons"]>; runs: number }> {
   const { manifest } = prepared;
   const selected = new Map([...byTask].map(([id, t]) => [id, selectNeurons(t.evidence.map((e) => decodeFloat32(e.neurons)), dMlp)]));
@@ -44,7 +42,7 @@ export async function modelNeurons(
     const wanted = new Map([...selected.values()].flat().map((n) => [neuronKey(n), n]));
     const missing = [...wanted.values()].filter((n) => !cache.get(neuronKey(n)));
     if (missing.length > 0) {
-      const bytes = new Uint8Array(fs.readFileSync(path.join(prepared.dir, preparedFiles.onnxMechanism)));
+      const bytes = deps.mechanismOnnx();
       const windows = stories.ids.reduce((a, s) => a + storyWindows(s.length + 1, manifest.maxPositions).length, 0);
       deps.progress.begin(`${manifest.id} / ${missing.length} neurons on ${stories.ids.length} stories`, windows);
       const shape = { layers: manifest.layers, heads: manifest.heads, maxPositions: manifest.maxPositions };

@@ -1,9 +1,12 @@
 // The mechanism producer (`atlas mechanisms`): every configured model over every task -> evidence per item
 // (cached by weights sha256 + item text + MECHANISM_VERSION), top neurons' story tokens (cached), then
 // data/mechanisms/<task>.json and items/<task>/<model>.json, built whole before anything is written.
+import fs from "node:fs";
+import path from "node:path";
 import type { AtlasContext } from "../atlasContext.ts";
 import type { Progress } from "../cli/progress.ts";
 import { loadTokenizer } from "../models/loadTokenizer.ts";
+import { preparedFiles } from "../models/preparedManifest.ts";
 import { prepareModel } from "../models/prepareModel.ts";
 import type { ModelEntry } from "../models/registry.ts";
 import type { CodeProvenance } from "../results/codeProvenance.ts";
@@ -49,10 +52,13 @@ export async function produceMechanisms(tasks: Task[], models: ModelEntry[], dep
       const prepared = await prepareModel(entry, deps.ctx);
       const m = prepared.manifest;
       const tokenizer = await loadTokenizer(prepared.dir, entry.id);
-      const gathered = await gatherEvidence(prepared, tokenizer, tasks, { cacheDir: deps.ctx.cacheDir, progress: deps.progress });
+      // onnx/mechanism.onnx: read only if a cache lacks something, then once for the runner and the neurons.
+      let onnxBytes: Uint8Array | undefined;
+      const mechanismOnnx = () => (onnxBytes ??= new Uint8Array(fs.readFileSync(path.join(prepared.dir, preparedFiles.onnxMechanism))));
+      const gathered = await gatherEvidence(prepared, tokenizer, tasks, { cacheDir: deps.ctx.cacheDir, progress: deps.progress, mechanismOnnx });
       if (stories === undefined) stories = await deps.stories();
       const mlpWidth = preparedMlpWidth(prepared.dir);
-      const neurons = await modelNeurons(prepared, tokenizer, gathered.byTask, stories, mlpWidth, { cacheDir: deps.ctx.cacheDir, progress: deps.progress });
+      const neurons = await modelNeurons(prepared, tokenizer, gathered.byTask, stories, mlpWidth, { cacheDir: deps.ctx.cacheDir, progress: deps.progress, mechanismOnnx });
       result.itemsRun += gathered.itemsRun;
       result.runs += gathered.runs + neurons.runs;
       for (const task of tasks) {
