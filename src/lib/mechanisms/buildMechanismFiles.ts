@@ -5,7 +5,6 @@ import { roundNumbers } from "../results/buildResultFile.ts";
 import type { CodeProvenance } from "../results/codeProvenance.ts";
 import type { Task } from "../tasks/taskSchema.ts";
 import { ATTENTION_FORMAT, encodeAttentionRows } from "./attentionCodec.ts";
-import { decodeFloat32 } from "./float32Codec.ts";
 import { type ItemsFile, itemsFileSchema } from "./itemsFileSchema.ts";
 import { MECHANISM_SCHEMA_VERSION, MECHANISM_VERSION, type MechanismFile, type ModelMechanisms, mechanismFileSchema } from "./mechanismSchema.ts";
 import { methods } from "./methods.ts";
@@ -57,7 +56,7 @@ export function buildItemsFile(task: Task, m: ModelEvidence): ItemsFile {
       tokens: e.promptIds.map(tokenText),
       answer: tokenText(e.answer),
       wrong: e.wrong === null ? null : tokenText(e.wrong),
-      attention: encodeAttentionRows(decodeFloat32(e.attention)),
+      attention: encodeAttentionRows(m.attentionRows[i]),
       lens: e.lens.map((b) => ({
         rank: b.rank,
         logprob: b.logprob,

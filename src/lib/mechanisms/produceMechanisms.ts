@@ -12,6 +12,7 @@ import type { ModelEntry } from "../models/registry.ts";
 import type { CodeProvenance } from "../results/codeProvenance.ts";
 import type { Task } from "../tasks/taskSchema.ts";
 import { buildItemsFile, buildMechanismFile, itemsFilePath } from "./buildMechanismFiles.ts";
+import { decodeFloat32 } from "./float32Codec.ts";
 import { gatherEvidence } from "./gatherEvidence.ts";
 import type { ItemsFile } from "./itemsFileSchema.ts";
 import type { MechanismFile, ModelMechanisms } from "./mechanismSchema.ts";
@@ -68,6 +69,7 @@ export async function produceMechanisms(tasks: Task[], models: ModelEntry[], dep
         const evidence: ModelEvidence = {
           model: { id: entry.id, kind: entry.kind, weightsSha256: m.weightsSha256, layers: m.layers, heads: m.heads, width: m.width, mlpWidth },
           evidence: t.evidence,
+          attentionRows: t.evidence.map((e) => decodeFloat32(e.attention)),
           itemIds: t.itemIds,
           skipped: t.skipped,
           neurons: neurons.byTask.get(task.id) ?? [],

@@ -6,7 +6,6 @@ import { labelHead } from "./attentionLabel.ts";
 import { contentPositions, itemHeadMasses, summarizeHead, type ItemHeadMasses } from "./attentionSummary.ts";
 import { attributionSum } from "./directLogitAttribution.ts";
 import type { ItemEvidence } from "./evidenceCache.ts";
-import { decodeFloat32 } from "./float32Codec.ts";
 import { summarizeLens } from "./lensSummary.ts";
 import { mean } from "../scoring/aggregate.ts";
 import type { ModelMechanisms } from "./mechanismSchema.ts";
@@ -15,6 +14,8 @@ export interface ModelEvidence {
   model: ModelMechanisms["model"];
   /** Evidence of the items analysed, in task order. */
   evidence: ItemEvidence[];
+  /** Their final-position attention rows, decoded (evidence[i].attention). */
+  attentionRows: Float32Array[];
   /** Their item ids. */
   itemIds: string[];
   skipped: ModelMechanisms["items"]["skipped"];
@@ -31,7 +32,7 @@ export function summarizeModel(m: ModelEvidence): ModelMechanisms {
   const meanOf = (pick: (e: ItemEvidence) => number[]) => Array.from({ length: pick(ev[0]).length }, (_, i) => mean(ev.map((e) => pick(e)[i])));
   const byLayer = (flat: number[]) => Array.from({ length: L }, (_, l) => flat.slice(l * H, (l + 1) * H));
 
-  const attention = attentionSummaries(ev, L, H);
+  const attention = attentionSummaries(ev, m.attentionRows, L, H);
   const effects = headEffects(ev, L, H);
   const a = ev.map((e) => e.attribution);
   const sums = a.map(attributionSum);
@@ -68,11 +69,11 @@ export function summarizeModel(m: ModelEvidence): ModelMechanisms {
   };
 }
 
-function attentionSummaries(ev: ItemEvidence[], L: number, H: number): ModelMechanisms["attention"] {
+function attentionSummaries(ev: ItemEvidence[], attentionRows: Float32Array[], L: number, H: number): ModelMechanisms["attention"] {
   const perHead: ItemHeadMasses[][] = Array.from({ length: L * H }, () => []);
-  for (const e of ev) {
+  for (const [k, e] of ev.entries()) {
     const keys = e.promptIds.length;
-    const rows = decodeFloat32(e.attention);
+    const rows = attentionRows[k];
     const positions = contentPositions(e.promptIds, e.answer, e.wrong);
     for (let i = 0; i < L * H; i++) perHead[i].push(itemHeadMasses(rows.subarray(i * keys, (i + 1) * keys), positions));
   }
