@@ -6,7 +6,7 @@
 import * as ort from "onnxruntime-node";
 import { activationNames, headMaskInput } from "../models/onnx/activationNames.ts";
 import { paddedIds } from "./ablationSessions.ts";
-import { BATCH_TOKENS } from "./mechanismItems.ts";
+import { lengthBatches } from "./mechanismItems.ts";
 import { prunedGraph } from "./prunedGraph.ts";
 import { END_OF_TEXT_ID } from "../models/endOfText.ts";
 
@@ -78,15 +78,14 @@ export async function neuronTopTokens(
   if (neurons.length === 0) return new Map();
   const session = await ort.InferenceSession.create(prunedGraph(mechanismOnnx, { outputs: layers.map(activationNames.mlpPost) }), { graphOptimizationLevel: "all" });
   try {
+    // Batched as items are (lengthBatches: sorted by length, so little padding); a window's tokens are its promptIds.
     const windows = stories.flatMap((story, s) => {
       const input = [END_OF_TEXT_ID, ...story];
-      return storyWindows(input.length, shape.maxPositions).map((w) => ({ story: s, ids: input.slice(w.start, w.end), ...w }));
+      return storyWindows(input.length, shape.maxPositions).map((w) => ({ story: s, promptIds: input.slice(w.start, w.end), ...w }));
     });
     const mask = new ort.Tensor("float32", new Float32Array(shape.layers * shape.heads).fill(1), [shape.layers, shape.heads]);
-    for (let i = 0; i < windows.length; ) {
-      const batch = [windows[i++]];
-      while (i < windows.length && (batch.length + 1) * Math.max(windows[i].ids.length, ...batch.map((w) => w.ids.length)) <= BATCH_TOKENS) batch.push(windows[i++]);
-      const out = await session.run({ input_ids: paddedIds(batch.map((w) => w.ids)), [headMaskInput]: mask });
+    for (const batch of lengthBatches(windows)) {
+      const out = await session.run({ input_ids: paddedIds(batch.map((w) => w.promptIds)), [headMaskInput]: mask });
       onRun(batch.length);
       for (const n of neurons) {
         const t = out[activationNames.mlpPost(n.layer)];
