@@ -3,6 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeFileAtomic } from "../io/atomicWrite.ts";
+import { removeFilesExcept } from "../io/removeFilesExcept.ts";
 
 /** files: path relative to outDir -> JSON value. Returns the absolute paths written. */
 export function writeMechanisms(outDir: string, files: Map<string, unknown>): string[] {
@@ -15,18 +16,7 @@ export function writeMechanisms(outDir: string, files: Map<string, unknown>): st
     writeFileAtomic(target, text);
     written.push(target);
   }
-  removeStale(outDir, new Set([...files.keys()].map((r) => r.split(path.sep).join("/"))));
+  // Only .json files are removed; anything else in the folder stays.
+  removeFilesExcept(outDir, new Set([...files.keys()].map((r) => r.split(path.sep).join("/"))), (rel) => rel.endsWith(".json"));
   return written;
-}
-
-function removeStale(dir: string, keep: Set<string>, sub = ""): void {
-  if (!fs.existsSync(path.join(dir, sub))) return;
-  for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-    const rel = path.posix.join(sub, entry.name);
-    const full = path.join(dir, rel);
-    if (entry.isDirectory()) {
-      removeStale(dir, keep, rel);
-      if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
-    } else if (entry.name.endsWith(".json") && !keep.has(rel)) fs.rmSync(full);
-  }
 }
