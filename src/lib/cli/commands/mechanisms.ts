@@ -11,6 +11,7 @@ import { codeProvenance } from "../../results/codeProvenance.ts";
 import { loadTasks } from "../../tasks/loadTasks.ts";
 import type { Task } from "../../tasks/taskSchema.ts";
 import { AtlasError } from "../../errors.ts";
+import { encodeStories } from "../../tokens/encodeStories.ts";
 import { loadValidationStories } from "../../tokens/validationStories.ts";
 import type { CliIo } from "../io.ts";
 import { createProgress } from "../progress.ts";
@@ -56,9 +57,7 @@ async function tokenizedStories(ctx: AtlasContext, io: CliIo, models: ModelEntry
   try {
     const text = await loadValidationStories({ root: ctx.root, env: io.env, cacheDir: ctx.cacheDir, offline: ctx.offline });
     const tokenizer = await firstTokenizer(ctx, models);
-    const ids = text.stories.map((s) => tokenizer.encode(s));
-    const offsets = [0];
-    for (const s of ids) offsets.push(offsets[offsets.length - 1] + s.length);
+    const { stories: ids, offsets } = encodeStories(tokenizer, text.stories);
     return { source: text.source, sha256: text.sha256, ids, offsets, count: ids.length };
   } catch (e) {
     log(`mechanisms: no validation stories (${(e as Error).message}); neurons get no top tokens`);
