@@ -10,6 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeJsonAtomic } from "../io/atomicWrite.ts";
+import { removeFilesExcept } from "../io/removeFilesExcept.ts";
 import { hashFile } from "../models/fileHashes.ts";
 import type { PreparedManifest } from "../models/preparedManifest.ts";
 import { preparedFiles } from "../models/preparedManifest.ts";
@@ -167,31 +168,15 @@ export async function publishFile(source: string, target: string, knownSha256?: 
   return "written";
 }
 
+/** Removes files under `dir` that this run did not publish; returns their paths relative to public/. */
+function removeExtras(dir: string, keep: Set<string>, publicDir: string): string[] {
+  return removeFilesExcept(dir, keep).map((full) => path.relative(publicDir, full));
+}
+
 /** Relative paths (posix) of every file under `dir`. */
 function listFiles(dir: string, sub = ""): string[] {
   return fs.readdirSync(path.join(dir, sub), { withFileTypes: true }).flatMap((e) => {
     const rel = path.posix.join(sub, e.name);
     return e.isDirectory() ? listFiles(dir, rel) : [rel];
   });
-}
-
-/** Removes files under `dir` whose relative path is not in `keep` (and folders left empty). */
-function removeExtras(dir: string, keep: Set<string>, publicDir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const removed: string[] = [];
-  const walk = (sub: string) => {
-    for (const entry of fs.readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = path.posix.join(sub, entry.name);
-      const full = path.join(dir, rel);
-      if (entry.isDirectory()) {
-        walk(rel);
-        if (fs.readdirSync(full).length === 0) fs.rmdirSync(full);
-      } else if (!keep.has(rel)) {
-        fs.rmSync(full, { force: true });
-        removed.push(path.relative(publicDir, full));
-      }
-    }
-  };
-  walk("");
-  return removed;
 }
