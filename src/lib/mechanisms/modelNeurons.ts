@@ -8,7 +8,8 @@ import type { TaskEvidence } from "./gatherEvidence.ts";
 import type { ModelMechanisms } from "./mechanismSchema.ts";
 import { selectNeurons } from "./neuronAttribution.ts";
 import { NeuronTokenCache } from "./neuronTokenCache.ts";
-import { type TokenHit, neuronKey, neuronTopTokens, storyWindows } from "./neuronTopTokens.ts";
+import { storyWindows } from "../tokens/storyWindows.ts";
+import { type TokenHit, neuronKey, neuronTopTokens } from "./neuronTopTokens.ts";
 
 /** Tokens of story context shown before and after a top token. */
 export const CONTEXT_BEFORE = 6;

@@ -9,6 +9,7 @@ import { paddedIds } from "./ablationSessions.ts";
 import { lengthBatches } from "./mechanismItems.ts";
 import { prunedGraph } from "./prunedGraph.ts";
 import { END_OF_TEXT_ID } from "../models/endOfText.ts";
+import { storyWindows } from "../tokens/storyWindows.ts";
 
 /** Top-activating tokens kept per neuron. */
 export const TOP_TOKENS = 10;
@@ -50,18 +51,6 @@ export class TopHits {
 
 function before(a: TokenHit, b: TokenHit): boolean {
   return a.activation > b.activation || (a.activation === b.activation && (a.story < b.story || (a.story === b.story && a.position < b.position)));
-}
-
-/** Windows over an input of `length` tokens: [start, end) and the first index taken from it. */
-export function storyWindows(length: number, maxPositions: number): Array<{ start: number; end: number; from: number }> {
-  const stride = Math.max(1, Math.floor(maxPositions / 2));
-  const out = [];
-  for (let start = 0; ; start += stride) {
-    const end = Math.min(length, start + maxPositions);
-    out.push({ start, end, from: start === 0 ? 0 : start + maxPositions - stride });
-    if (end === length) break;
-  }
-  return out;
 }
 
 /** The top hits of each neuron over the stories (token ids per story), keyed by neuronKey. */

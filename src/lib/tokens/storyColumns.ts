@@ -5,6 +5,7 @@
 import type { ScorerHandle } from "../data/scorerHandle.ts";
 import { TOKEN_TOP_K, type TokenColumns } from "./tokenFiles.ts";
 import { END_OF_TEXT_ID } from "../models/endOfText.ts";
+import { storyWindows } from "./storyWindows.ts";
 
 
 export async function storyColumns(
@@ -26,10 +27,8 @@ export async function storyColumns(
   for (const story of stories) {
     // input[i] predicts story[i]: input = <|endoftext|> followed by the story without its last token.
     const input = [END_OF_TEXT_ID, ...story.slice(0, -1)];
-    const stride = Math.max(1, Math.floor(window / 2));
-    for (let start = 0; ; start += stride) {
-      const end = Math.min(input.length, start + window);
-      const scoreFrom = start === 0 ? 0 : window - stride;
+    for (const { start, end, from } of storyWindows(input.length, window)) {
+      const scoreFrom = from - start;
       const ids = input.slice(start, end);
       const [scored] = await handle.scorer.score([{ ids, targets: ids.map((_, i) => [story[start + i]]), scoreFrom }]);
       const topK = scored.topK;
@@ -43,7 +42,6 @@ export async function storyColumns(
         }
         out.confident[t] = out.rank[t] === 1 && Math.exp(out.logprob[t]) >= threshold ? 1 : 0;
       }
-      if (end === input.length) break;
     }
     at += story.length;
     onStory(story.length);

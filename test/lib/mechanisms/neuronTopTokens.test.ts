@@ -1,6 +1,6 @@
-// Keeping the top activations, and the windows that long stories are read in.
+// Keeping the top activations, and batching story windows by length.
 import { describe, expect, it } from "vitest";
-import { TopHits, storyWindows } from "../../../src/lib/mechanisms/neuronTopTokens.ts";
+import { TopHits } from "../../../src/lib/mechanisms/neuronTopTokens.ts";
 import { lengthBatches } from "../../../src/lib/mechanisms/mechanismItems.ts";
 
 describe("top hits", () => {
@@ -13,18 +13,6 @@ describe("top hits", () => {
       { story: 1, position: 1, activation: 5 },
       { story: 1, position: 3, activation: 5 },
     ]);
-  });
-});
-
-describe("story windows", () => {
-  it("cover every index exactly once, each from the window that gives it most context", () => {
-    expect(storyWindows(10, 16)).toEqual([{ start: 0, end: 10, from: 0 }]);
-    const w = storyWindows(20, 8);
-    const covered: number[] = [];
-    for (const x of w) for (let j = x.from; j < x.end; j++) covered.push(j);
-    expect(covered).toEqual(Array.from({ length: 20 }, (_, i) => i));
-    expect(w[1]).toEqual({ start: 4, end: 12, from: 8 });
-    for (const x of w) expect(x.end - x.start).toBeLessThanOrEqual(8);
   });
 });
 
